@@ -1,0 +1,32 @@
+# Installation: headers, library, CLI, default rules, CMake package and pkg-config file.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/scarwise DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(TARGETS scarwise EXPORT scarwiseTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/default
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/scarwise/rules)
+
+set(scarwise_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/scarwise)
+install(EXPORT scarwiseTargets NAMESPACE scarwise:: DESTINATION ${scarwise_cmake_dir})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/scarwiseConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/scarwiseConfig.cmake INSTALL_DESTINATION ${scarwise_cmake_dir}
+  PATH_VARS CMAKE_INSTALL_DATADIR)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/scarwiseConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/scarwiseConfig.cmake
+              ${PROJECT_BINARY_DIR}/scarwiseConfigVersion.cmake
+        DESTINATION ${scarwise_cmake_dir})
+
+if(BUILD_SHARED_LIBS)
+  set(SCARWISE_PC_CFLAGS "")
+  set(SCARWISE_PC_PRIVATE_REQUIRES "yaml-cpp")
+  set(SCARWISE_PC_REQUIRES "")
+else()
+  set(SCARWISE_PC_CFLAGS "-DSCARWISE_STATIC")
+  set(SCARWISE_PC_PRIVATE_REQUIRES "")
+  set(SCARWISE_PC_REQUIRES "yaml-cpp")
+endif()
+configure_file(${PROJECT_SOURCE_DIR}/cmake/scarwise.pc.in ${PROJECT_BINARY_DIR}/scarwise.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/scarwise.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

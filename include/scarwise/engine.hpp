@@ -1,0 +1,58 @@
+// scarwise/engine.hpp — evaluating cases against a rule set.
+//
+// An Engine is an immutable handle to a RuleSet. Evaluation is pure: it reads the case and the
+// compiled rules and allocates only the result, so any number of threads may evaluate with the
+// same Engine at once. To change rules, load a new RuleSet, build a new Engine and swap the
+// handle (e.g. through std::atomic_store on a shared_ptr); a failed load never touches the old one.
+//
+// Thread-safety: all const member functions are safe to call concurrently. Stability: stable
+// since 0.1.
+#ifndef SCARWISE_ENGINE_HPP
+#define SCARWISE_ENGINE_HPP
+
+#include <scarwise/assessment.hpp>
+#include <scarwise/case.hpp>
+#include <scarwise/diagnostic.hpp>
+#include <scarwise/export.hpp>
+#include <scarwise/ruleset.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace scarwise {
+
+/// Switches for one evaluation. @since 0.1
+struct EvalOptions {
+  bool explain = false;  ///< record a trace entry for every rule and scar
+};
+
+/// The outcome of a non-throwing evaluation. @since 0.1
+struct EvalResult {
+  std::optional<Assessment> assessment;  ///< set when the case was valid
+  std::vector<Diagnostic> diagnostics;   ///< why the case was rejected
+  /// True when an assessment was produced. @since 0.1
+  bool ok() const noexcept { return assessment.has_value(); }
+};
+
+/// Evaluates cases against one rule set. @since 0.1
+class SCARWISE_API Engine {
+ public:
+  /// Binds an engine to a loaded rule set (shares its state; no copy of the rules). @since 0.1
+  explicit Engine(RuleSet rules);
+  /// Checks a case against the rule set's vocabulary; empty when the case is valid. @since 0.1
+  std::vector<Diagnostic> validate(const Case& c) const;
+  /// Evaluates a case. Throws CaseError when validate() would report errors. @since 0.1
+  Assessment evaluate(const Case& c, const EvalOptions& options = {}) const;
+  /// Like evaluate() but reports a rejected case through the result instead of throwing.
+  /// @since 0.1
+  EvalResult try_evaluate(const Case& c, const EvalOptions& options = {}) const;
+  /// The rule set this engine evaluates. @since 0.1
+  const RuleSet& rules() const noexcept { return rules_; }
+
+ private:
+  RuleSet rules_;
+};
+
+}  // namespace scarwise
+
+#endif  // SCARWISE_ENGINE_HPP

@@ -1,0 +1,118 @@
+// scarwise/ruleset.hpp — loading a validated, compiled rule set.
+//
+// A RuleSet is a handle to immutable, fully validated state: the vocabulary of facts, the
+// catalogues of treatments, precautions, aftercare and evidence, and the compiled rules.
+// Loading either succeeds completely or yields diagnostics and no rule set: a rule set that
+// fails to load activates nothing.
+//
+// Thread-safety: a RuleSet may be copied and used from any number of threads at once; copies
+// share the same immutable state. Stability: stable since 0.1.
+#ifndef SCARWISE_RULESET_HPP
+#define SCARWISE_RULESET_HPP
+
+#include <scarwise/diagnostic.hpp>
+#include <scarwise/export.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scarwise {
+
+namespace internal {
+struct RuleSetModel;
+}
+
+/// Bounds and switches for loading. The defaults suit any realistic rule set; a host that
+/// loads untrusted files may lower them. @since 0.1
+struct LoadOptions {
+  std::size_t max_file_bytes = 4u << 20;      ///< largest single rule file (4 MiB)
+  std::size_t max_total_bytes = 32u << 20;    ///< all files of one rule set together (32 MiB)
+  std::size_t max_files = 256;                ///< files reached through include
+  std::size_t max_nesting_depth = 64;         ///< YAML block/flow nesting depth
+  std::size_t max_rules = 10000;              ///< rules in one rule set
+  std::size_t max_facts = 1000;               ///< declared facts
+  std::size_t max_enum_values = 64;           ///< values of one enum or set fact
+  std::size_t max_expression_bytes = 4096;    ///< length of one `when:` expression
+  std::size_t max_expression_depth = 64;      ///< nesting depth of one expression
+};
+
+/// Facts about one declared fact, for tools and hosts that build cases. @since 0.1
+struct FactInfo {
+  std::string name;                 ///< full name, e.g. "patient.fitzpatrick"
+  std::string type;                 ///< "bool", "int", "number", "enum" or "set"
+  std::vector<std::string> values;  ///< declared values of an enum or set fact
+  std::optional<double> min;        ///< lower bound of an int or number fact
+  std::optional<double> max;        ///< upper bound of an int or number fact
+  bool required = false;            ///< a case without it is rejected
+  std::string doc;                  ///< the declaration's documentation
+};
+
+class RuleSet;
+
+/// The outcome of a non-throwing load: a rule set, or the diagnostics of why there is none.
+/// Warnings are reported in both cases. @since 0.1
+class SCARWISE_API LoadResult {
+ public:
+  /// True when the rule set loaded. @since 0.1
+  bool ok() const noexcept { return ruleset_ != nullptr; }
+  explicit operator bool() const noexcept { return ok(); }
+  /// Every finding, errors and warnings, in source order. @since 0.1
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+  /// The loaded rule set; throws LoadError when the load failed. @since 0.1
+  RuleSet value() const;
+
+ private:
+  friend class RuleSet;
+  std::shared_ptr<const internal::RuleSetModel> ruleset_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// An immutable, compiled rule set. Cheap to copy. @since 0.1
+class SCARWISE_API RuleSet {
+ public:
+  /// Loads the rule set whose root file is `path`, or whose directory holds `ruleset.yaml`.
+  /// Throws LoadError with every diagnostic when anything is wrong. @since 0.1
+  static RuleSet load_file(const std::string& path, const LoadOptions& options = {});
+  /// Like load_file() but never throws for a bad rule set: the result holds either the rule set
+  /// or the diagnostics. (std::bad_alloc may still escape.) @since 0.1
+  static LoadResult try_load_file(const std::string& path, const LoadOptions& options = {});
+  /// Loads a single-file rule set from memory; `name` is used in diagnostics. A rule set loaded
+  /// from memory cannot include other files. Throws LoadError. @since 0.1
+  static RuleSet load_string(const std::string& yaml, const std::string& name = "<memory>",
+                             const LoadOptions& options = {});
+  /// Non-throwing form of load_string(). @since 0.1
+  static LoadResult try_load_string(const std::string& yaml, const std::string& name = "<memory>",
+                                    const LoadOptions& options = {});
+
+  /// The `ruleset.id` of the root file. @since 0.1
+  const std::string& id() const noexcept;
+  /// The `ruleset.version` of the root file. @since 0.1
+  const std::string& version() const noexcept;
+  /// The `ruleset.title` of the root file (may be empty). @since 0.1
+  const std::string& title() const noexcept;
+  /// "sha256:<hex>" over the exact bytes of every file of the rule set. @since 0.1
+  const std::string& digest() const noexcept;
+  /// Warnings found while loading (a rule set with errors does not load). @since 0.1
+  const std::vector<Diagnostic>& warnings() const noexcept;
+  /// Number of rules. @since 0.1
+  std::size_t rule_count() const noexcept;
+  /// Ids of all rules in declaration order. @since 0.1
+  std::vector<std::string> rule_ids() const;
+  /// The declared facts in declaration order. @since 0.1
+  std::vector<FactInfo> facts() const;
+
+  /// Internal state, for the engine. Not part of the stable API.
+  const std::shared_ptr<const internal::RuleSetModel>& model() const noexcept { return model_; }
+
+ private:
+  friend class LoadResult;
+  explicit RuleSet(std::shared_ptr<const internal::RuleSetModel> model);
+  std::shared_ptr<const internal::RuleSetModel> model_;
+};
+
+}  // namespace scarwise
+
+#endif  // SCARWISE_RULESET_HPP

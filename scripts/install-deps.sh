@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs the Debian 12 packages scarwise needs to build and test, if any are missing.
+# Idempotent and quiet when everything is present; runs `apt-get update` only when something
+# has to be installed. A non-root user is told what to run instead.
+set -eu
+
+packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2"
+
+missing=""
+for package in $packages; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  case "$status" in
+    "install ok installed") ;;
+    *) missing="$missing $package" ;;
+  esac
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "scarwise needs these Debian packages:$missing" >&2
+  echo "Install them as root, then run this again:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing" >&2
+  exit 1
+fi
+
+echo "Installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086  # the list is meant to split into words
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,332 @@
+// Checking a case against a rule set's vocabulary, and its canonical JSON form for the digest.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+
+#include "model/validated_case.hpp"
+#include "support/did_you_mean.hpp"
+
+namespace scarwise::internal {
+
+namespace {
+
+/// Integers print as integers (3, not 3.0) while exact; other numbers in the shortest form that
+/// reads back to the same double. Same format as the assessment JSON writer.
+std::string number_text(double d) {
+  if (std::trunc(d) == d && std::fabs(d) < 9007199254740992.0) {
+    return std::to_string(static_cast<std::int64_t>(d));
+  }
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, d);
+  return std::string(buffer, result.ptr);
+}
+
+std::string json_string(std::string_view text) { return boost::json::serialize(text); }
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : ", ") + word;
+  return out;
+}
+
+/// A value as the user wrote it, for "got ..." in messages.
+std::string describe(const FactValue& value) {
+  struct Visitor {
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(std::int64_t n) const { return std::to_string(n); }
+    std::string operator()(double d) const { return number_text(d); }
+    std::string operator()(const std::string& s) const { return "\"" + s + "\""; }
+    std::string operator()(const std::vector<std::string>& list) const {
+      return "[" + join(list) + "]";
+    }
+  };
+  return std::visit(Visitor{}, value);
+}
+
+/// What a fact accepts, e.g. "an integer from 1 to 4" or "true or false".
+std::string expectation(const FactDecl& decl) {
+  std::string bounds;
+  if (decl.min && decl.max) {
+    bounds = " from " + number_text(*decl.min) + " to " + number_text(*decl.max);
+  } else if (decl.min) {
+    bounds = " of at least " + number_text(*decl.min);
+  } else if (decl.max) {
+    bounds = " of at most " + number_text(*decl.max);
+  }
+  switch (decl.type) {
+    case FactType::Bool:
+      return "true or false";
+    case FactType::Int:
+      return "an integer" + bounds;
+    case FactType::Number:
+      return "a number" + bounds;
+    case FactType::Enum:
+      return "one of " + join(decl.values);
+    case FactType::Set:
+      return "a list of values from " + join(decl.values);
+  }
+  return "?";
+}
+
+/// Why a value does not fit a fact.
+struct Problem {
+  std::string code;
+  std::string detail;  ///< completes "<fact> ...", e.g. "must be an integer, got 2.5"
+  std::string hint;
+};
+
+/// A value converted to its slot and to its canonical JSON text.
+struct Converted {
+  Value value;
+  std::string json;
+};
+
+bool in_bounds(const FactDecl& decl, double n) {
+  return (!decl.min || n >= *decl.min) && (!decl.max || n <= *decl.max);
+}
+
+bool is_numeric_word(const FactValue& value) {
+  const auto* word = std::get_if<std::string>(&value);
+  if (!word || word->empty()) return false;
+  double ignored = 0;
+  const auto result = std::from_chars(word->data(), word->data() + word->size(), ignored);
+  return result.ec == std::errc{} && result.ptr == word->data() + word->size();
+}
+
+Problem type_problem(const FactDecl& decl, const FactValue& value) {
+  Problem problem{"E-CASE-TYPE", "must be " + expectation(decl) + ", got " + describe(value), ""};
+  if (decl.type == FactType::Bool) {
+    problem.hint = "write true or false, without quotes";
+  } else if (is_numeric_word(value)) {
+    problem.hint = "write the number without quotes";
+  } else if (decl.type == FactType::Set && std::holds_alternative<std::string>(value)) {
+    problem.hint = "write a list, e.g. [" + std::get<std::string>(value) + "]";
+  }
+  return problem;
+}
+
+std::variant<Converted, Problem> convert_number(const FactDecl& decl, const FactValue& value) {
+  std::optional<double> n;
+  std::string json;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    n = static_cast<double>(*i);
+    json = std::to_string(*i);
+  } else if (const auto* d = std::get_if<double>(&value); d && std::isfinite(*d)) {
+    n = *d;
+    json = number_text(*d);
+  }
+  if (!n) return type_problem(decl, value);
+  if (decl.type == FactType::Int && std::trunc(*n) != *n) {
+    return Problem{"E-CASE-TYPE", "must be an integer, got " + describe(value),
+                   "this fact counts whole units"};
+  }
+  if (!in_bounds(decl, *n)) {
+    return Problem{"E-CASE-RANGE", "must be " + expectation(decl) + ", got " + describe(value), ""};
+  }
+  return Converted{Value::of_number(*n), std::move(json)};
+}
+
+Problem unknown_value(const FactDecl& decl, const std::string& word) {
+  return Problem{"E-CASE-UNKNOWN-VALUE", "has no value '" + word + "'",
+                 did_you_mean(word, decl.values, "its values are: " + join(decl.values))};
+}
+
+std::variant<Converted, Problem> convert_enum(const FactDecl& decl, const FactValue& value) {
+  const auto* word = std::get_if<std::string>(&value);
+  if (!word) return type_problem(decl, value);
+  const int index = decl.value_index(*word);
+  if (index < 0) return unknown_value(decl, *word);
+  return Converted{Value::of_enum(static_cast<std::uint32_t>(index)), json_string(*word)};
+}
+
+std::variant<Converted, Problem> convert_set(const FactDecl& decl, const FactValue& value) {
+  const auto* words = std::get_if<std::vector<std::string>>(&value);
+  if (!words) return type_problem(decl, value);
+  std::uint64_t bits = 0;
+  for (const std::string& word : *words) {
+    const int index = decl.value_index(word);
+    if (index < 0) return unknown_value(decl, word);
+    const std::uint64_t bit = std::uint64_t{1} << index;
+    if (bits & bit) return Problem{"E-CASE-DUPLICATE-VALUE", "lists '" + word + "' twice", ""};
+    bits |= bit;
+  }
+  // A set has no order: its canonical form lists the values in declaration order.
+  std::string json = "[";
+  for (std::size_t i = 0; i < decl.values.size(); ++i) {
+    if (!(bits & (std::uint64_t{1} << i))) continue;
+    json += (json.size() > 1 ? "," : "") + json_string(decl.values[i]);
+  }
+  return Converted{Value::of_set(bits), json + "]"};
+}
+
+std::variant<Converted, Problem> convert(const FactDecl& decl, const FactValue& value) {
+  switch (decl.type) {
+    case FactType::Bool:
+      if (const auto* b = std::get_if<bool>(&value)) {
+        return Converted{Value::of_bool(*b), *b ? "true" : "false"};
+      }
+      return type_problem(decl, value);
+    case FactType::Int:
+    case FactType::Number:
+      return convert_number(decl, value);
+    case FactType::Enum:
+      return convert_enum(decl, value);
+    case FactType::Set:
+      return convert_set(decl, value);
+  }
+  return type_problem(decl, value);
+}
+
+/// A JSON object with its members sorted by key.
+std::string sorted_object(std::vector<std::pair<std::string, std::string>> members) {
+  std::sort(members.begin(), members.end());
+  std::string out = "{";
+  for (const auto& [key, json] : members) {
+    out += (out.size() > 1 ? "," : "") + json_string(key) + ":" + json;
+  }
+  return out + "}";
+}
+
+bool has_control_character(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+class CaseValidator {
+ public:
+  CaseValidator(const RawCase& raw, const Vocabulary& vocabulary, DiagnosticSink& sink)
+      : raw_(raw), vocabulary_(vocabulary), sink_(sink) {}
+
+  std::optional<ValidatedCase> run() {
+    const std::size_t errors_before = sink_.error_count();
+    ValidatedCase out;
+    std::vector<std::pair<std::string, std::string>> patient_json;
+    out.patient = check_facts(raw_.patient, Scope::Patient, "", patient_json);
+    std::string scars_json;
+    if (raw_.scars.empty()) {
+      sink_.error({raw_.name, 0, 0}, "E-CASE-NO-SCARS", "the case has no scars",
+                  "add at least one scar site, e.g. scars: [{id: cheeks, type: rolling}]");
+    }
+    std::unordered_map<std::string, const RawScar*> ids;
+    for (std::size_t i = 0; i < raw_.scars.size(); ++i) {
+      const RawScar& scar = *raw_.scars[i];
+      check_scar_id(scar, i, ids);
+      std::vector<std::pair<std::string, std::string>> members{{"id", json_string(scar.id)}};
+      const std::string where =
+          scar.id.empty() ? "scar #" + std::to_string(i + 1) : "scar '" + scar.id + "'";
+      out.scars.push_back(
+          ValidatedScar{scar.id, check_facts(scar.facts, Scope::Scar, where + ": ", members)});
+      scars_json += (scars_json.empty() ? "" : ",") + sorted_object(std::move(members));
+    }
+    if (sink_.error_count() > errors_before) return std::nullopt;
+    out.canonical_json = "{\"patient\":" + sorted_object(std::move(patient_json)) + ",\"scars\":[" +
+                         scars_json + "]}";
+    return out;
+  }
+
+ private:
+  SourceLoc at(const SourceLoc& loc) const {
+    return loc.file.empty() ? SourceLoc{raw_.name, loc.line, loc.column} : loc;
+  }
+
+  void check_scar_id(const RawScar& scar, std::size_t index,
+                     std::unordered_map<std::string, const RawScar*>& ids) {
+    const std::string number = "scar #" + std::to_string(index + 1);
+    if (scar.id.empty() || has_control_character(scar.id)) {
+      sink_.error(at(scar.facts.loc), "E-CASE-BAD-SCAR-ID",
+                  number + ": a scar id must be a non-empty word without control characters",
+                  "give every scar a unique id, e.g. id: cheeks");
+      return;
+    }
+    const auto [first, inserted] = ids.emplace(scar.id, &scar);
+    if (inserted) return;
+    const SourceLoc& first_loc = first->second->facts.loc;
+    sink_.error(at(scar.facts.loc), "E-CASE-DUPLICATE-SCAR",
+                number + ": scar id '" + scar.id + "' is used twice",
+                first_loc.line > 0 ? "the first is at line " + std::to_string(first_loc.line)
+                                   : "every scar needs its own id");
+  }
+
+  std::vector<Value> check_facts(const RawFacts& facts, Scope scope, const std::string& where,
+                                 std::vector<std::pair<std::string, std::string>>& json) {
+    std::vector<Value> slots(vocabulary_.slot_count(scope));
+    std::vector<bool> given(slots.size(), false);
+    for (const RawFact& fact : facts.facts) {
+      const std::optional<FactId> id = vocabulary_.find(scope, fact.key);
+      if (!id) {
+        sink_.error(at(fact.key_loc), "E-CASE-UNKNOWN-FACT",
+                    where + "unknown fact " + scope_prefix(scope) + fact.key,
+                    unknown_fact_hint(scope, fact.key));
+        continue;
+      }
+      const FactDecl& decl = vocabulary_.fact(*id);
+      given[decl.slot] = true;
+      std::variant<Converted, Problem> result = convert(decl, fact.value);
+      if (auto* problem = std::get_if<Problem>(&result)) {
+        sink_.error(at(fact.loc), std::move(problem->code),
+                    where + decl.name + " " + problem->detail, std::move(problem->hint));
+        continue;
+      }
+      auto& converted = std::get<Converted>(result);
+      slots[decl.slot] = converted.value;
+      json.emplace_back(fact.key, std::move(converted.json));
+    }
+    fill_omitted(scope, where, facts.loc, given, slots);
+    return slots;
+  }
+
+  /// Omitted facts take their declared default, stay unknown, or are an error when required.
+  void fill_omitted(Scope scope, const std::string& where, const SourceLoc& loc,
+                    const std::vector<bool>& given, std::vector<Value>& slots) {
+    for (const FactDecl& decl : vocabulary_.facts()) {
+      if (decl.scope != scope || given[decl.slot]) continue;
+      if (decl.required) {
+        sink_.error(at(loc), "E-CASE-MISSING-REQUIRED", where + decl.name + " is required",
+                    "give '" + decl.key + "': " + expectation(decl));
+      } else if (decl.default_value) {
+        slots[decl.slot] = *decl.default_value;
+      }
+    }
+  }
+
+  static std::string scope_prefix(Scope scope) {
+    return scope == Scope::Patient ? "patient." : "scar.";
+  }
+
+  std::string unknown_fact_hint(Scope scope, const std::string& key) const {
+    const std::vector<std::string> keys = vocabulary_.keys(scope);
+    const std::string close = closest_match(key, keys);
+    if (!close.empty()) return "did you mean '" + close + "'?";
+    const Scope other = scope == Scope::Patient ? Scope::Scar : Scope::Patient;
+    if (vocabulary_.find(other, key)) {
+      return other == Scope::Scar ? "'" + key + "' is a scar fact: give it on each scar"
+                                  : "'" + key + "' is a patient fact: give it under patient";
+    }
+    for (Scope s : {Scope::Patient, Scope::Scar}) {
+      const std::string prefix = scope_prefix(s);
+      if (key.compare(0, prefix.size(), prefix) == 0 &&
+          vocabulary_.find(s, key.substr(prefix.size()))) {
+        return "write the key without its scope: '" + key.substr(prefix.size()) + "'";
+      }
+    }
+    return keys.empty() ? "this rule set declares no " + scope_prefix(scope) + "* facts"
+                        : "known keys: " + join(keys);
+  }
+
+  const RawCase& raw_;
+  const Vocabulary& vocabulary_;
+  DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+std::optional<ValidatedCase> validate_case(const RawCase& raw, const Vocabulary& vocabulary,
+                                           DiagnosticSink& sink) {
+  return CaseValidator(raw, vocabulary, sink).run();
+}
+
+}  // namespace scarwise::internal

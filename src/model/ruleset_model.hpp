@@ -1,0 +1,101 @@
+// A loaded, validated, compiled rule set: what the loader produces and the evaluator reads.
+// Immutable once built; shared between threads through shared_ptr<const RuleSetModel>.
+#pragma once
+
+#include "expr/expression.hpp"
+#include "model/vocabulary.hpp"
+#include "support/diagnostic_sink.hpp"
+
+#include <scarwise/assessment.hpp>
+#include <scarwise/diagnostic.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace scarwise::internal {
+
+/// Index into one of the catalogues below.
+using CatalogueId = std::uint32_t;
+
+struct EvidenceEntry {
+  std::string id;
+  std::string cite;  ///< full citation
+  std::string url;   ///< DOI or URL; may be empty
+  SourceLoc loc;
+};
+
+struct TreatmentEntry {
+  std::string id;
+  std::string name;
+  std::string doc;
+  std::vector<CatalogueId> evidence;
+  SourceLoc loc;
+};
+
+/// A precaution or an aftercare instruction.
+struct InstructionEntry {
+  std::string id;
+  std::string text;
+  std::vector<CatalogueId> evidence;
+  SourceLoc loc;
+};
+
+struct PlanSpec {
+  Range sessions;
+  Range interval_weeks;
+  std::optional<Range> needle_depth_mm;
+};
+
+/// The `then:` of a rule. Lists hold catalogue ids in the order written.
+struct Action {
+  std::optional<Suitability> suitability;
+  std::optional<int> reevaluate_after_weeks;
+  std::string message;
+  std::optional<PlanSpec> plan;
+  std::optional<int> adjust_sessions;
+  std::vector<CatalogueId> suggest;      ///< into treatments
+  std::vector<CatalogueId> avoid;        ///< into treatments
+  std::vector<CatalogueId> precautions;  ///< into precautions
+  std::vector<CatalogueId> aftercare;    ///< into aftercare
+};
+
+struct Rule {
+  std::string id;
+  std::string title;
+  int priority = 0;
+  CompiledExpr when;
+  Action then;
+  std::vector<CatalogueId> evidence;  ///< into evidence
+  SourceLoc loc;                      ///< where `- id:` is
+};
+
+/// One file of the rule set, kept for the digest.
+struct SourceFileInfo {
+  std::string path;  ///< relative to the root file's directory, '/' separators
+  std::string bytes;
+};
+
+struct RuleSetModel {
+  std::string id;
+  std::string version;
+  std::string title;
+  std::string digest;  ///< "sha256:<hex>"
+  Vocabulary vocabulary;
+  std::vector<EvidenceEntry> evidence;
+  std::vector<TreatmentEntry> treatments;
+  std::vector<InstructionEntry> precautions;
+  std::vector<InstructionEntry> aftercare;
+  int max_sessions = 12;
+  /// Declaration order: a file's includes (in the order listed, depth first) come before the
+  /// file's own rules.
+  std::vector<Rule> rules;
+  /// Rule indices sorted by priority (high first), then declaration order: the order in which
+  /// merge results are listed.
+  std::vector<std::uint32_t> rules_by_priority;
+  std::vector<Diagnostic> warnings;
+};
+
+}  // namespace scarwise::internal

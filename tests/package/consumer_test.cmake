@@ -1,0 +1,49 @@
+# Installs the built scarwise into a scratch prefix, builds a consumer project against it with
+# find_package(scarwise), runs the consumer on the installed default rules, and checks the
+# pkg-config file. Invoked by CTest with -DBUILD_DIR, -DSOURCE_DIR, -DWORK_DIR.
+file(REMOVE_RECURSE ${WORK_DIR})
+set(prefix ${WORK_DIR}/prefix)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "failed (${status}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+foreach(installed include/scarwise/scarwise.hpp share/scarwise/rules/default/ruleset.yaml
+                  bin/scarwise lib/cmake/scarwise/scarwiseConfigVersion.cmake
+                  lib/pkgconfig/scarwise.pc)
+  if(NOT EXISTS ${prefix}/${installed})
+    message(FATAL_ERROR "not installed: ${installed}")
+  endif()
+endforeach()
+
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package -B ${WORK_DIR}/consumer -G Ninja
+    -DCMAKE_PREFIX_PATH=${prefix} -DEXAMPLE_SOURCE=${SOURCE_DIR}/examples/cpp/assess_case.cpp)
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer)
+run(${WORK_DIR}/consumer/assess_case ${prefix}/share/scarwise/rules/default
+    ${SOURCE_DIR}/examples/cases/rolling-acne-dark-skin.yaml --json)
+if(NOT last_output MATCHES "\"format\": \"scarwise.assessment/1\"")
+  message(FATAL_ERROR "consumer printed no assessment:\n${last_output}")
+endif()
+
+# find_package must refuse an incompatible major version.
+file(WRITE ${WORK_DIR}/major/CMakeLists.txt
+  "cmake_minimum_required(VERSION 3.20)\nproject(p NONE)\nfind_package(scarwise 1.0 CONFIG REQUIRED)\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${WORK_DIR}/major -B ${WORK_DIR}/major/build
+                -DCMAKE_PREFIX_PATH=${prefix} RESULT_VARIABLE status OUTPUT_QUIET ERROR_QUIET)
+if(status EQUAL 0)
+  message(FATAL_ERROR "find_package(scarwise 1.0) accepted version 0.1")
+endif()
+
+find_program(PKG_CONFIG pkg-config)
+if(PKG_CONFIG)
+  set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+  run(${PKG_CONFIG} --modversion scarwise)
+  if(NOT last_output MATCHES "^0\\.1\\.0")
+    message(FATAL_ERROR "pkg-config reports version '${last_output}'")
+  endif()
+endif()
