@@ -1,0 +1,51 @@
+#include "expr/ast.hpp"
+
+namespace scarwise::internal {
+namespace {
+
+const char* head(const Node& node) {
+  switch (node.kind) {
+    case NodeKind::Or:
+      return "or";
+    case NodeKind::And:
+      return "and";
+    case NodeKind::Not:
+      return "not";
+    case NodeKind::Compare:
+      return spelling(node.op);
+    case NodeKind::In:
+      return node.negated ? "not-in" : "in";
+    case NodeKind::Contains:
+      return "contains";
+    case NodeKind::Known:
+      return "known";
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string to_string(const Node& node) {
+  switch (node.kind) {
+    case NodeKind::Fact:
+    case NodeKind::Number:
+      return std::string(node.text);
+    case NodeKind::Bool:
+      return node.boolean ? "true" : "false";
+    case NodeKind::Symbol:
+      return node.quoted ? "'" + std::string(node.text) + "'" : std::string(node.text);
+    default:
+      break;
+  }
+  std::string out = std::string("(") + head(node);
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    const bool list_start = node.kind == NodeKind::In && i == 1;
+    out += list_start ? " [" : " ";
+    out += to_string(node.children[i]);
+  }
+  if (node.kind == NodeKind::In) out += "]";
+  return out + ")";
+}
+
+}  // namespace scarwise::internal

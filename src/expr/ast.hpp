@@ -1,0 +1,56 @@
+// The syntax tree of a `when:` expression. Built by the parser, annotated in place by the
+// checker (fact ids, value indices, operands put fact-first) and lowered by the compiler.
+// It lives only while an expression is compiled: texts point into the expression string.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "expr/compare_op.hpp"
+#include "model/vocabulary.hpp"
+
+namespace scarwise::internal {
+
+enum class NodeKind : std::uint8_t {
+  Or,        ///< children: two or more conditions
+  And,       ///< children: two or more conditions
+  Not,       ///< children: one condition
+  Compare,   ///< children: two operands; `op`
+  In,        ///< children: the tested operand, then the listed literals; `negated` for `not in`
+  Contains,  ///< children: the set operand and the value
+  Known,     ///< children: one fact operand
+  Fact,      ///< a dotted name, `text`
+  Number,    ///< `number`, written as `text`
+  Bool,      ///< `boolean`
+  Symbol,    ///< an enum or set value, `text` (without quotes), `quoted` if it had them
+};
+
+/// Fact references and literals: what may stand on either side of a comparison.
+inline bool is_operand(NodeKind kind) noexcept { return kind >= NodeKind::Fact; }
+
+struct Node {
+  NodeKind kind = NodeKind::Bool;
+  /// Where the node's token starts in the expression text: the operator of Compare, In and
+  /// Contains, the keyword of Not and Known, the first `and`/`or` of And/Or, the operand itself.
+  std::size_t offset = 0;
+  std::string_view text;
+  CmpOp op = CmpOp::Eq;
+  bool negated = false;
+  bool quoted = false;
+  bool boolean = false;
+  double number = 0;
+  std::vector<Node> children;
+
+  // Filled in by the checker.
+  FactId fact = 0;                ///< Fact: the resolved declaration
+  std::uint32_t value_index = 0;  ///< Symbol: position among the declared values of its fact
+};
+
+/// A compact S-expression such as `(and (== scar.type rolling) (not patient.pregnant))`, for
+/// tests and debugging.
+std::string to_string(const Node& node);
+
+}  // namespace scarwise::internal

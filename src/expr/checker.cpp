@@ -1,0 +1,414 @@
+#include "expr/checker.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "support/did_you_mean.hpp"
+
+namespace scarwise::internal {
+namespace {
+
+constexpr std::uint32_t kMaxSetValues = 64;  // a set value is a 64-bit mask (see Value)
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// Shortest round-trip form, independent of the locale: 6 -> "6", 2.5 -> "2.5".
+std::string format_number(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+bool is_numeric(FactType type) { return type == FactType::Int || type == FactType::Number; }
+bool is_word(const Node& node) { return node.kind == NodeKind::Symbol && !node.quoted; }
+
+// "an int fact", "a set fact"
+std::string kind_of(const FactDecl& fact) {
+  const bool vowel = fact.type == FactType::Int || fact.type == FactType::Enum;
+  return std::string(vowel ? "an " : "a ") + to_string(fact.type) + " fact";
+}
+
+std::string describe_literal(const Node& node) {
+  switch (node.kind) {
+    case NodeKind::Number:
+      return "the number " + std::string(node.text);
+    case NodeKind::Bool:
+      return node.boolean ? "true" : "false";
+    case NodeKind::Symbol:
+      return (node.quoted ? "the string " : "the word ") + quoted(node.text);
+    case NodeKind::Fact:
+      return "the fact " + quoted(node.text);
+    default:
+      return "a condition";
+  }
+}
+
+std::string list_values(const FactDecl& fact) {
+  constexpr std::size_t kShown = 12;
+  std::string out;
+  for (std::size_t i = 0; i < fact.values.size() && i < kShown; ++i) {
+    out += (i ? ", " : "") + fact.values[i];
+  }
+  if (fact.values.size() > kShown) out += ", ...";
+  return out;
+}
+
+// A condition that uses `fact` correctly, for hints.
+std::string example_condition(const FactDecl& fact) {
+  const std::string first = fact.values.empty() ? "..." : fact.values.front();
+  switch (fact.type) {
+    case FactType::Bool:
+      return fact.name;
+    case FactType::Int:
+    case FactType::Number:
+      return fact.name + " >= " + format_number(fact.min.value_or(1));
+    case FactType::Enum:
+      return fact.name + " == " + first;
+    case FactType::Set:
+      return fact.name + " contains " + first;
+  }
+  return fact.name;
+}
+
+// Whether `fact op value` holds for at least one value the declaration allows.
+bool can_hold(const FactDecl& fact, CmpOp op, double value) {
+  const bool integral = fact.type != FactType::Int || std::floor(value) == value;
+  switch (op) {
+    case CmpOp::Eq:
+      return integral && (!fact.min || value >= *fact.min) && (!fact.max || value <= *fact.max);
+    case CmpOp::Ne:
+      return true;
+    case CmpOp::Lt:
+      return !fact.min || *fact.min < value;
+    case CmpOp::Le:
+      return !fact.min || *fact.min <= value;
+    case CmpOp::Gt:
+      return !fact.max || *fact.max > value;
+    case CmpOp::Ge:
+      return !fact.max || *fact.max >= value;
+  }
+  return true;
+}
+
+// "'patient.fitzpatrick' is an int from 1 to 6"
+std::string declared_range(const FactDecl& fact) {
+  std::string out =
+      quoted(fact.name) + (fact.type == FactType::Int ? " is an int" : " is a number");
+  if (fact.min && fact.max) {
+    out += " from " + format_number(*fact.min) + " to " + format_number(*fact.max);
+  } else if (fact.min) {
+    out += " of at least " + format_number(*fact.min);
+  } else if (fact.max) {
+    out += " of at most " + format_number(*fact.max);
+  }
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(const Vocabulary& vocabulary, const ExprOrigin& origin, DiagnosticSink& sink)
+      : vocabulary_(vocabulary), origin_(origin), sink_(sink) {}
+
+  bool ok() const { return ok_; }
+
+  void check_condition(Node& node) {
+    switch (node.kind) {
+      case NodeKind::Or:
+      case NodeKind::And:
+      case NodeKind::Not:
+        for (Node& child : node.children) check_condition(child);
+        return;
+      case NodeKind::Compare:
+        return check_compare(node);
+      case NodeKind::In:
+        return check_in(node);
+      case NodeKind::Contains:
+        return check_contains(node);
+      case NodeKind::Known:
+        resolve_fact(node.children.front());
+        return;
+      default:
+        return check_lone_operand(node);
+    }
+  }
+
+ private:
+  // A fact or value standing alone where a condition belongs.
+  void check_lone_operand(Node& node) {
+    if (node.kind == NodeKind::Bool) return;
+    if (node.kind != NodeKind::Fact && !is_word(node)) {
+      error(node.offset, "E-EXPR-TYPE", describe_literal(node) + " is not a condition",
+            "write a comparison such as 'scar.severity >= 3', or true or false");
+      return;
+    }
+    const FactDecl* fact = resolve_fact(node);
+    if (fact && fact->type != FactType::Bool) {
+      error(node.offset, "E-EXPR-TYPE",
+            quoted(fact->name) + " is " + kind_of(*fact) + ", not a condition",
+            "compare it, e.g. '" + example_condition(*fact) + "'");
+    }
+  }
+
+  void check_compare(Node& node) {
+    Node& left = node.children[0];
+    Node& right = node.children[1];
+    if (!is_operand(left.kind) || !is_operand(right.kind)) {
+      error(node.offset, "E-EXPR-TYPE",
+            std::string("'") + spelling(node.op) + "' compares facts and values, not conditions",
+            "compare each fact on its own and join the comparisons with 'and' or 'or'");
+      for (Node* side : {&left, &right}) {
+        if (!is_operand(side->kind)) check_condition(*side);
+      }
+      return;
+    }
+    if (left.kind != NodeKind::Fact && right.kind == NodeKind::Fact) {
+      std::swap(left, right);
+      node.op = flipped(node.op);
+    }
+    if (left.kind != NodeKind::Fact) return report_two_values(node);
+    const FactDecl* fact = resolve_fact(left);
+    const FactDecl* other = right.kind == NodeKind::Fact ? resolve_fact(right) : nullptr;
+    if (!fact || (right.kind == NodeKind::Fact && !other)) return;
+    if (!check_operator(node, *fact)) return;
+    if (other) return check_fact_pair(node, *fact, *other);
+    if (check_literal(*fact, right) && is_numeric(fact->type) &&
+        !can_hold(*fact, node.op, right.number)) {
+      warn_never_true(
+          right.offset,
+          "'" + fact->name + " " + spelling(node.op) + " " + std::string(right.text) + "'", *fact);
+    }
+  }
+
+  // Neither side names a fact: an unscoped word most likely meant one.
+  void report_two_values(const Node& node) {
+    for (const Node& side : node.children) {
+      if (is_word(side)) return report_unknown_fact(side);
+    }
+    error(node.offset, "E-EXPR-TYPE",
+          std::string("'") + spelling(node.op) + "' compares two values; one side must be a fact",
+          "facts are written with their scope, e.g. 'patient.age' or 'scar.type'");
+  }
+
+  bool check_operator(const Node& node, const FactDecl& fact) {
+    if (is_ordering(node.op) && !is_numeric(fact.type)) {
+      const char* hint = fact.type == FactType::Set    ? "use 'contains'"
+                         : fact.type == FactType::Enum ? "use '==', '!=' or 'in [...]'"
+                                                       : "use '==' or '!='";
+      error(node.offset, "E-EXPR-TYPE",
+            std::string("'") + spelling(node.op) + "' needs an int or number fact; " +
+                quoted(fact.name) + " is " + kind_of(fact),
+            hint);
+      return false;
+    }
+    if (fact.type == FactType::Set) {
+      error(node.offset, "E-EXPR-TYPE",
+            std::string("'") + spelling(node.op) + "' cannot compare the set fact " +
+                quoted(fact.name),
+            "test one value with 'contains', e.g. '" + example_condition(fact) + "'");
+      return false;
+    }
+    return true;
+  }
+
+  void check_fact_pair(const Node& node, const FactDecl& a, const FactDecl& b) {
+    const bool comparable = (is_numeric(a.type) && is_numeric(b.type)) ||
+                            (a.type == b.type && a.type == FactType::Bool) ||
+                            (a.type == b.type && a.type == FactType::Enum && a.values == b.values);
+    if (comparable) return;
+    const bool both_enums = a.type == FactType::Enum && b.type == FactType::Enum;
+    error(node.offset, "E-EXPR-TYPE",
+          "cannot compare " + quoted(a.name) + " (" + to_string(a.type) + ") with " +
+              quoted(b.name) + " (" + to_string(b.type) + ")",
+          both_enums ? "enum facts compare only when they declare the same values"
+                     : "compare facts of the same type");
+  }
+
+  void check_in(Node& node) {
+    const FactDecl* fact = subject_fact(node, "in");
+    if (!fact) return;
+    if (fact->type == FactType::Set) {
+      error(node.offset, "E-EXPR-TYPE", "'in' cannot test the set fact " + quoted(fact->name),
+            "test one value with 'contains', e.g. '" + example_condition(*fact) + "'");
+      return;
+    }
+    bool all_valid = true;
+    bool any_can_hold = false;
+    for (std::size_t i = 1; i < node.children.size(); ++i) {
+      Node& value = node.children[i];
+      if (!check_literal(*fact, value)) {
+        all_valid = false;
+      } else if (is_numeric(fact->type) && can_hold(*fact, CmpOp::Eq, value.number)) {
+        any_can_hold = true;
+      }
+    }
+    if (all_valid && is_numeric(fact->type) && !any_can_hold && !node.negated) {
+      std::string list;
+      for (std::size_t i = 1; i < node.children.size(); ++i) {
+        list += (i > 1 ? ", " : "") + std::string(node.children[i].text);
+      }
+      warn_never_true(node.offset, "'" + fact->name + " in [" + list + "]'", *fact);
+    }
+  }
+
+  void check_contains(Node& node) {
+    Node& value = node.children[1];
+    if (!is_operand(value.kind)) {
+      error(node.offset, "E-EXPR-TYPE", "'contains' takes one value on its right, not a condition");
+      check_condition(value);
+    }
+    const FactDecl* fact = subject_fact(node, "contains");
+    if (!fact || !is_operand(value.kind)) return;
+    if (fact->type != FactType::Set) {
+      error(node.offset, "E-EXPR-TYPE",
+            "'contains' needs a set fact; " + quoted(fact->name) + " is " + kind_of(*fact),
+            "compare it, e.g. '" + example_condition(*fact) + "'");
+      return;
+    }
+    if (value.kind == NodeKind::Fact) {
+      error(value.offset, "E-EXPR-TYPE", "'contains' takes a value on its right, not a fact",
+            "one of: " + list_values(*fact));
+      return;
+    }
+    check_literal(*fact, value);
+  }
+
+  // The fact on the left of `in` or `contains`.
+  const FactDecl* subject_fact(Node& node, const char* op) {
+    Node& subject = node.children.front();
+    if (subject.kind == NodeKind::Fact) return resolve_fact(subject);
+    if (is_word(subject)) {
+      report_unknown_fact(subject);
+    } else {
+      error(subject.offset, "E-EXPR-TYPE",
+            std::string("the left side of '") + op + "' must be a fact, not " +
+                describe_literal(subject));
+      if (!is_operand(subject.kind)) check_condition(subject);
+    }
+    return nullptr;
+  }
+
+  // Whether `value` is a literal of `fact`'s type (and a declared value, for enums and sets);
+  // records the value's index for the compiler.
+  bool check_literal(const FactDecl& fact, Node& value) {
+    switch (fact.type) {
+      case FactType::Bool:
+        if (value.kind == NodeKind::Bool) return true;
+        break;
+      case FactType::Int:
+      case FactType::Number:
+        if (value.kind == NodeKind::Number) return true;
+        break;
+      case FactType::Enum:
+      case FactType::Set:
+        if (value.kind == NodeKind::Symbol) return check_declared_value(fact, value);
+        break;
+    }
+    error(value.offset, "E-EXPR-TYPE",
+          quoted(fact.name) + " is " + kind_of(fact) + "; it cannot be compared with " +
+              describe_literal(value),
+          literal_hint(fact, value));
+    return false;
+  }
+
+  static std::string literal_hint(const FactDecl& fact, const Node& value) {
+    switch (fact.type) {
+      case FactType::Bool:
+        return "compare it with true or false";
+      case FactType::Int:
+      case FactType::Number:
+        return "compare it with a number";
+      case FactType::Enum:
+      case FactType::Set:
+        break;
+    }
+    if (fact.value_index(value.text) >= 0)
+      return "quote the value: '" + std::string(value.text) + "'";
+    return "use one of its values: " + list_values(fact);
+  }
+
+  bool check_declared_value(const FactDecl& fact, Node& value) {
+    const int index = fact.value_index(value.text);
+    if (index < 0) {
+      error(value.offset, "E-EXPR-UNKNOWN-VALUE",
+            quoted(value.text) + " is not a value of " + quoted(fact.name),
+            did_you_mean(value.text, fact.values, "its values are: " + list_values(fact)));
+      return false;
+    }
+    if (fact.type == FactType::Set && static_cast<std::uint32_t>(index) >= kMaxSetValues) {
+      error(value.offset, "E-EXPR-TYPE",
+            "only the first 64 values of a set fact can be tested; " + quoted(value.text) +
+                " is not among them");
+      return false;
+    }
+    value.value_index = static_cast<std::uint32_t>(index);
+    return true;
+  }
+
+  const FactDecl* resolve_fact(Node& node) {
+    if (node.kind == NodeKind::Fact) {
+      if (const std::optional<FactId> id = vocabulary_.find(node.text)) {
+        node.fact = *id;
+        return &vocabulary_.fact(*id);
+      }
+    }
+    report_unknown_fact(node);
+    return nullptr;
+  }
+
+  void report_unknown_fact(const Node& node) {
+    std::string hint = suggest_fact(node.text);
+    if (hint.empty()) {
+      hint = node.kind == NodeKind::Fact
+                 ? "declare it under 'facts:'"
+                 : "facts are written with their scope, e.g. 'patient.age' or 'scar.type'";
+    }
+    error(node.offset, "E-EXPR-UNKNOWN-FACT", "unknown fact " + quoted(node.text), std::move(hint));
+  }
+
+  // A wrong or missing scope ("patient.type", "type"), a typo in the full name, or a typo
+  // in the key; in that order, because a right key is stronger evidence than a near name.
+  std::string suggest_fact(std::string_view name) const {
+    const std::string_view key = name.substr(name.rfind('.') + 1);
+    std::vector<std::string> keys;
+    for (const FactDecl& fact : vocabulary_.facts()) {
+      if (fact.key == key) return "did you mean '" + fact.name + "'?";
+      keys.push_back(fact.key);
+    }
+    std::string hint = did_you_mean(name, vocabulary_.names());
+    if (!hint.empty()) return hint;
+    const std::string match = closest_match(key, keys);
+    for (const FactDecl& fact : vocabulary_.facts()) {
+      if (!match.empty() && fact.key == match) return "did you mean '" + fact.name + "'?";
+    }
+    return {};
+  }
+
+  void warn_never_true(std::size_t offset, const std::string& comparison, const FactDecl& fact) {
+    sink_.warning(origin_.locate(offset), "W-NEVER-TRUE",
+                  comparison + " can never be true: " + declared_range(fact),
+                  "check the value against the fact's declaration");
+  }
+
+  void error(std::size_t offset, const char* code, std::string message, std::string hint = {}) {
+    sink_.error(origin_.locate(offset), code, std::move(message), std::move(hint));
+    ok_ = false;
+  }
+
+  const Vocabulary& vocabulary_;
+  const ExprOrigin& origin_;
+  DiagnosticSink& sink_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool check_expression(Node& root, const Vocabulary& vocabulary, const ExprOrigin& origin,
+                      DiagnosticSink& sink) {
+  Checker checker(vocabulary, origin, sink);
+  checker.check_condition(root);
+  return checker.ok();
+}
+
+}  // namespace scarwise::internal

@@ -1,0 +1,122 @@
+#include "expr/program.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace scarwise::internal {
+namespace {
+
+double ordinal(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::Bool:
+      return value.boolean ? 1 : 0;
+    case Value::Kind::Enum:
+      return static_cast<double>(value.index);
+    default:
+      return value.number;
+  }
+}
+
+bool in_mask(std::uint64_t mask, const Value& value) {
+  const std::uint32_t bit = value.kind == Value::Kind::Bool ? (value.boolean ? 1 : 0) : value.index;
+  return bit < 64 && ((mask >> bit) & 1) != 0;
+}
+
+// Bools and enums compare for (in)equality only; the checker never lets through anything else.
+bool compare_values(CmpOp op, const Value& a, const Value& b) {
+  if (a.kind == Value::Kind::Number) return compare(op, a.number, b.number);
+  return compare(op, ordinal(a), ordinal(b));
+}
+
+}  // namespace
+
+ExprProgram::ExprProgram(std::string text, ProgramCode code, std::vector<FactId> referenced_facts)
+    : text_(std::move(text)),
+      code_(std::move(code)),
+      referenced_facts_(std::move(referenced_facts)) {
+  assert(!code_.instrs.empty());
+}
+
+Tri ExprProgram::evaluate(std::uint32_t index, const FactEnv& env) const {
+  const Instr& instr = code_.instrs[index];
+  const std::uint32_t* operands = code_.operands.data() + instr.first;
+  switch (instr.code) {
+    case Opcode::Not:
+      return tri_not(evaluate(operands[0], env));
+    case Opcode::And: {
+      Tri result = Tri::True;
+      for (std::uint32_t i = 0; i < instr.count && result != Tri::False; ++i) {
+        result = tri_and(result, evaluate(operands[i], env));
+      }
+      return result;
+    }
+    case Opcode::Or: {
+      Tri result = Tri::False;
+      for (std::uint32_t i = 0; i < instr.count && result != Tri::True; ++i) {
+        result = tri_or(result, evaluate(operands[i], env));
+      }
+      return result;
+    }
+    default:
+      return evaluate_leaf(instr, env);
+  }
+}
+
+Tri ExprProgram::evaluate_leaf(const Instr& instr, const FactEnv& env) const {
+  if (instr.code == Opcode::Constant) return instr.constant;
+  const Value& value = env.get(instr.fact);
+  if (instr.code == Opcode::Known) return tri_of(value.known());
+  // An unknown value (or, defensively, one of another kind) settles nothing.
+  if (value.kind != instr.kind) return Tri::Unknown;
+  switch (instr.code) {
+    case Opcode::InMask:
+      return tri_of(in_mask(instr.mask, value) != instr.negate);
+    case Opcode::InList: {
+      const double* first = code_.numbers.data() + instr.first;
+      return tri_of(std::binary_search(first, first + instr.count, ordinal(value)) != instr.negate);
+    }
+    case Opcode::Compare:
+      return tri_of(compare(instr.cmp, value.number, instr.number));
+    case Opcode::CompareFacts: {
+      const Value& other = env.get(instr.other);
+      if (other.kind != instr.kind) return Tri::Unknown;
+      return tri_of(compare_values(instr.cmp, value, other));
+    }
+    case Opcode::Contains:
+      return tri_of((value.bits & instr.mask) != 0);
+    default:
+      return Tri::Unknown;
+  }
+}
+
+void ExprProgram::unknown_facts(const FactEnv& env, std::vector<FactId>& out) const {
+  const auto start = static_cast<std::ptrdiff_t>(out.size());
+  collect_unknown(root(), env, out);
+  std::sort(out.begin() + start, out.end());
+  out.erase(std::unique(out.begin() + start, out.end()), out.end());
+}
+
+// Descends only into sub-expressions that are themselves unknown: a known operand of an
+// unknown `and`/`or` cannot be what keeps it unknown.
+void ExprProgram::collect_unknown(std::uint32_t index, const FactEnv& env,
+                                  std::vector<FactId>& out) const {
+  const Instr& instr = code_.instrs[index];
+  if (evaluate(index, env) != Tri::Unknown) return;
+  switch (instr.code) {
+    case Opcode::Not:
+    case Opcode::And:
+    case Opcode::Or:
+      for (std::uint32_t i = 0; i < instr.count; ++i) {
+        collect_unknown(code_.operands[instr.first + i], env, out);
+      }
+      return;
+    case Opcode::CompareFacts:
+      if (env.get(instr.other).kind != instr.kind) out.push_back(instr.other);
+      [[fallthrough]];
+    default:
+      if (env.get(instr.fact).kind != instr.kind) out.push_back(instr.fact);
+      return;
+  }
+}
+
+}  // namespace scarwise::internal

@@ -1,0 +1,78 @@
+// The compiled, evaluable form of a `when:` expression: a flat array of instructions whose
+// operands are fact ids, value indices, bit masks and numbers. Evaluation compares no strings
+// and allocates nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "expr/compare_op.hpp"
+#include "model/value.hpp"
+#include "model/vocabulary.hpp"
+
+namespace scarwise::internal {
+
+enum class Opcode : std::uint8_t {
+  Constant,      ///< `constant`
+  Known,         ///< whether `fact` is known
+  InMask,        ///< bit (ordinal of `fact`) of `mask`: bool and enum `==`, `!=`, `in`
+  InList,        ///< ordinal of `fact` among the sorted numbers [first, first + count)
+  Compare,       ///< `fact` `cmp` `number`
+  CompareFacts,  ///< `fact` `cmp` `other`
+  Contains,      ///< set `fact` has any bit of `mask`
+  Not,           ///< not operands[first]
+  And,           ///< Kleene and of operands [first, first + count)
+  Or,            ///< Kleene or of operands [first, first + count)
+};
+
+/// One step of a program. The ordinal of a value is 0/1 for a bool, the declared-value index
+/// for an enum, and the number itself for an int or number.
+struct Instr {
+  Opcode code = Opcode::Constant;
+  CmpOp cmp = CmpOp::Eq;
+  bool negate = false;                   ///< InMask, InList: `!=` and `not in`
+  Value::Kind kind = Value::Kind::Bool;  ///< the kind `fact` (and `other`) must hold
+  Tri constant = Tri::False;
+  FactId fact = 0;
+  FactId other = 0;
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
+  double number = 0;
+  std::uint64_t mask = 0;
+};
+
+/// Everything a program is made of; the root is the last instruction, and every instruction
+/// comes after the ones it refers to.
+struct ProgramCode {
+  std::vector<Instr> instrs;
+  std::vector<std::uint32_t> operands;  ///< instruction indices, for Not, And and Or
+  std::vector<double> numbers;          ///< sorted runs, for InList
+};
+
+class ExprProgram {
+ public:
+  ExprProgram(std::string text, ProgramCode code, std::vector<FactId> referenced_facts);
+
+  Tri evaluate(const FactEnv& env) const { return evaluate(root(), env); }
+  /// Appends the facts that keep the program unknown, then sorts and deduplicates what it
+  /// appended (what `out` held before is left as it was).
+  void unknown_facts(const FactEnv& env, std::vector<FactId>& out) const;
+  const std::vector<FactId>& referenced_facts() const noexcept { return referenced_facts_; }
+  const std::string& text() const noexcept { return text_; }
+  const ProgramCode& code() const noexcept { return code_; }
+
+ private:
+  std::uint32_t root() const noexcept {
+    return static_cast<std::uint32_t>(code_.instrs.size() - 1);
+  }
+  Tri evaluate(std::uint32_t index, const FactEnv& env) const;
+  Tri evaluate_leaf(const Instr& instr, const FactEnv& env) const;
+  void collect_unknown(std::uint32_t index, const FactEnv& env, std::vector<FactId>& out) const;
+
+  std::string text_;
+  ProgramCode code_;
+  std::vector<FactId> referenced_facts_;
+};
+
+}  // namespace scarwise::internal

@@ -1,0 +1,51 @@
+// The tokens of a `when:` expression, each with its byte offset in the expression text.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace scarwise::internal {
+
+enum class TokenKind : std::uint8_t {
+  Number,    ///< 3, -1, 2.5
+  String,    ///< 'x' or "x"
+  Word,      ///< a name without a dot: an enum or set value such as `rolling`
+  Name,      ///< a dotted name: a fact reference such as `scar.type`
+  Eq,        ///< ==
+  Ne,        ///< !=
+  Lt,        ///< <
+  Le,        ///< <=
+  Gt,        ///< >
+  Ge,        ///< >=
+  LParen,    ///< (
+  RParen,    ///< )
+  LBracket,  ///< [
+  RBracket,  ///< ]
+  Comma,     ///< ,
+  And,
+  Or,
+  Not,
+  In,
+  Contains,
+  Known,
+  True,
+  False,
+  End,  ///< after the last character
+};
+
+struct Token {
+  TokenKind kind = TokenKind::End;
+  std::size_t offset = 0;  ///< byte offset of the first character (the opening quote of a string)
+  std::string_view text;   ///< as written; for a string, the characters between the quotes
+  double number = 0;       ///< the value of a Number
+};
+
+/// The token as a message shows it: "'<='", "'scar.type'", "end of expression".
+std::string describe(const Token& token);
+
+/// The keyword a word would be if it were written in lower case ("AND" -> "and"), or empty.
+std::string_view keyword_for_case_typo(std::string_view word);
+
+}  // namespace scarwise::internal
