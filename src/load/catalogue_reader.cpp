@@ -1,0 +1,78 @@
+// Pass 1 and 2 of RuleSetBuilder: the evidence, treatment, precaution and aftercare catalogues.
+// An entry with a bad body is still declared, so that rules citing it do not add a second,
+// misleading error.
+#include "load/ruleset_builder.hpp"
+
+namespace scarwise::internal {
+
+void RuleSetBuilder::read_evidence(const SchemaReader& reader) {
+  const YamlNode* evidence = section(reader, "evidence");
+  if (!evidence) return;
+  for (const auto& [key, body] : evidence->entries) {
+    if (!reader.check_id(key, "evidence id")) continue;
+    if (!evidence_ids_.declare(reader, key, key.scalar)) continue;
+    EvidenceEntry entry{key.scalar, {}, {}, reader.loc(key)};
+    if (reader.expect_map(body, key.scalar)) {
+      reader.check_keys(body, KeySet{{"cite", "url"}}, "evidence '" + key.scalar + "'");
+      if (const YamlNode* cite = reader.require(body, "cite", "evidence '" + key.scalar + "'")) {
+        entry.cite = reader.read_string(*cite, "cite").value_or("");
+      }
+      if (const YamlNode* url = body.find("url")) {
+        entry.url = reader.read_string(*url, "url").value_or("");
+      }
+    }
+    model_->evidence.push_back(std::move(entry));
+  }
+}
+
+std::vector<CatalogueId> RuleSetBuilder::read_evidence_refs(const SchemaReader& reader,
+                                                            const YamlNode& map) {
+  const YamlNode* list = map.find("evidence");
+  if (!list) return {};
+  bool ok = true;
+  return evidence_ids_.resolve_list(reader, *list, "evidence", ok);
+}
+
+void RuleSetBuilder::read_treatments(const SchemaReader& reader) {
+  const YamlNode* treatments = section(reader, "treatments");
+  if (!treatments) return;
+  for (const auto& [key, body] : treatments->entries) {
+    if (!reader.check_id(key, "treatment id")) continue;
+    if (!treatment_ids_.declare(reader, key, key.scalar)) continue;
+    TreatmentEntry entry{key.scalar, {}, {}, {}, reader.loc(key)};
+    if (reader.expect_map(body, key.scalar)) {
+      const std::string where = "treatment '" + key.scalar + "'";
+      reader.check_keys(body, KeySet{{"name", "doc", "evidence"}}, where);
+      if (const YamlNode* name = reader.require(body, "name", where)) {
+        entry.name = reader.read_string(*name, "name").value_or("");
+      }
+      if (const YamlNode* doc = body.find("doc")) {
+        entry.doc = reader.read_string(*doc, "doc").value_or("");
+      }
+      entry.evidence = read_evidence_refs(reader, body);
+    }
+    model_->treatments.push_back(std::move(entry));
+  }
+}
+
+void RuleSetBuilder::read_instructions(const SchemaReader& reader, std::string_view name,
+                                       IdIndex& index, std::vector<InstructionEntry>& entries) {
+  const YamlNode* catalogue = section(reader, name);
+  if (!catalogue) return;
+  for (const auto& [key, body] : catalogue->entries) {
+    if (!reader.check_id(key, index.kind() + " id")) continue;
+    if (!index.declare(reader, key, key.scalar)) continue;
+    InstructionEntry entry{key.scalar, {}, {}, reader.loc(key)};
+    if (reader.expect_map(body, key.scalar)) {
+      const std::string where = index.kind() + " '" + key.scalar + "'";
+      reader.check_keys(body, KeySet{{"text", "evidence"}}, where);
+      if (const YamlNode* text = reader.require(body, "text", where)) {
+        entry.text = reader.read_string(*text, "text").value_or("");
+      }
+      entry.evidence = read_evidence_refs(reader, body);
+    }
+    entries.push_back(std::move(entry));
+  }
+}
+
+}  // namespace scarwise::internal

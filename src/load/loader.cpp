@@ -1,0 +1,95 @@
+#include "load/loader.hpp"
+
+#include "load/ruleset_builder.hpp"
+#include "load/source_files.hpp"
+#include "support/sha256.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace scarwise::internal {
+namespace {
+
+/// Replays `diagnostics` into `sink` ordered by file (in the order the files were opened),
+/// line and column; findings without a position come first in their file.
+void replay_in_source_order(std::vector<Diagnostic> diagnostics,
+                            const std::vector<std::string>& opened, DiagnosticSink& sink) {
+  std::map<std::string, std::size_t> file_rank;
+  for (const std::string& file : opened) file_rank.emplace(file, file_rank.size());
+  const auto rank = [&](const Diagnostic& d) {
+    const auto it = file_rank.find(d.file);
+    return it == file_rank.end() ? file_rank.size() : it->second;
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     return std::make_tuple(rank(a), a.line, a.column) <
+                            std::make_tuple(rank(b), b.line, b.column);
+                   });
+  for (Diagnostic& d : diagnostics) {
+    const SourceLoc at{d.file, d.line, d.column};
+    if (d.severity == Severity::error) {
+      sink.error(at, std::move(d.code), std::move(d.message), std::move(d.hint));
+    } else {
+      sink.warning(at, std::move(d.code), std::move(d.message), std::move(d.hint));
+    }
+  }
+}
+
+std::shared_ptr<const RuleSetModel> build(const SourceSet& sources, const LoadOptions& options,
+                                          DiagnosticSink& local, DiagnosticSink& sink) {
+  std::shared_ptr<RuleSetModel> model;
+  if (!sources.files.empty()) {
+    RuleSetBuilder builder(options, local);
+    builder.read(sources);
+    model = builder.finish(sources);
+  }
+  std::vector<Diagnostic> diagnostics = local.take();
+  if (model) {
+    std::vector<SourceFileInfo> files;
+    for (const SourceFile& file : sources.files) {
+      files.push_back({file.relative_path, file.doc.text});
+    }
+    model->digest = ruleset_digest(std::move(files));
+    for (const Diagnostic& d : diagnostics) {
+      if (d.severity == Severity::warning) model->warnings.push_back(d);
+    }
+  }
+  replay_in_source_order(std::move(diagnostics), sources.opened, sink);
+  return model;
+}
+
+}  // namespace
+
+std::string ruleset_digest(std::vector<SourceFileInfo> files) {
+  std::sort(files.begin(), files.end(),
+            [](const SourceFileInfo& a, const SourceFileInfo& b) { return a.path < b.path; });
+  Sha256 hasher;
+  for (const SourceFileInfo& file : files) {
+    hasher.update(file.path);
+    hasher.update("\n");
+    hasher.update(std::to_string(file.bytes.size()));
+    hasher.update("\n");
+    hasher.update(file.bytes);
+  }
+  return "sha256:" + hasher.hex_digest();
+}
+
+std::shared_ptr<const RuleSetModel> load_ruleset_file(const std::string& path,
+                                                      const LoadOptions& options,
+                                                      DiagnosticSink& sink) {
+  DiagnosticSink local;
+  const SourceSet sources = read_source_files(path, options, local);
+  return build(sources, options, local, sink);
+}
+
+std::shared_ptr<const RuleSetModel> load_ruleset_string(const std::string& yaml,
+                                                        const std::string& name,
+                                                        const LoadOptions& options,
+                                                        DiagnosticSink& sink) {
+  DiagnosticSink local;
+  const SourceSet sources = read_source_string(yaml, name, options, local);
+  return build(sources, options, local, sink);
+}
+
+}  // namespace scarwise::internal

@@ -1,0 +1,95 @@
+// Pass 3 of RuleSetBuilder: the rules. Every rule is checked in full even when an earlier part
+// of it is wrong; only rules without any error enter the model.
+#include "load/ruleset_builder.hpp"
+
+#include "load/scalar_origin.hpp"
+
+#include <limits>
+
+namespace scarwise::internal {
+namespace {
+
+const KeySet& rule_keys() {
+  static const KeySet keys{{"id", "title", "priority", "when", "then", "evidence"},
+                           {"override"},
+                           "layering is not supported yet"};
+  return keys;
+}
+
+}  // namespace
+
+void RuleSetBuilder::read_rules(const SourceFile& file, const SchemaReader& reader) {
+  const YamlNode* rules = reader.doc().root.find("rules");
+  if (!rules) return;
+  const std::vector<YamlNode>* items = reader.read_list(*rules, "rules");
+  if (!items) return;
+  for (const YamlNode& item : *items) read_rule(file, reader, item);
+}
+
+void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reader,
+                               const YamlNode& item) {
+  if (!reader.expect_map(item, "rule")) return;
+  reader.check_keys(item, rule_keys(), "a rule");
+  Rule rule;
+  rule.loc = reader.loc(item);
+  bool ok = read_rule_id(reader, item, rule);
+  if (const YamlNode* title = item.find("title")) {
+    rule.title = reader.read_string(*title, "title").value_or("");
+  }
+  if (const YamlNode* priority = item.find("priority")) {
+    const std::optional<int> value = reader.read_int_in(
+        *priority, "priority", std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    ok = value.has_value() && ok;
+    rule.priority = value.value_or(0);
+  }
+  if (const YamlNode* evidence = item.find("evidence")) {
+    rule.evidence = evidence_ids_.resolve_list(reader, *evidence, "evidence", ok);
+  }
+  if (const YamlNode* then = reader.require(item, "then", "a rule")) {
+    ok = read_action(reader, *then, rule.then) && ok;
+  } else {
+    ok = false;
+  }
+  ok = compile_when(file, reader, item, rule) && ok;
+  if (!ok) return;
+  if (model_->rules.size() >= options_.max_rules) {
+    if (!rules_limit_reported_) {
+      reader.error(item, "E-LIMIT",
+                   "more than " + std::to_string(options_.max_rules) + " rules are declared",
+                   "raise LoadOptions::max_rules");
+    }
+    rules_limit_reported_ = true;
+    return;
+  }
+  model_->rules.push_back(std::move(rule));
+}
+
+bool RuleSetBuilder::read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule) {
+  const YamlNode* id = reader.require(item, "id", "a rule");
+  if (!id) return false;
+  const std::optional<std::string> text = reader.read_id(*id, "rule id");
+  if (!text || !rule_ids_.declare(reader, *id, *text)) return false;
+  rule.id = *text;
+  rule.loc = reader.loc(*item.find_key("id"));
+  return true;
+}
+
+bool RuleSetBuilder::compile_when(const SourceFile& file, const SchemaReader& reader,
+                                  const YamlNode& item, Rule& rule) {
+  const YamlNode* when = reader.require(item, "when", "a rule");
+  if (!when) return false;
+  if (!when->is_scalar()) {
+    reader.type_error(*when, "when", "an expression",
+                      "write a condition such as 'scar.type == rolling', or true");
+    return false;
+  }
+  const ExprOrigin origin = scalar_origin(file.doc, file.lines, *when);
+  const ExprLimits limits{options_.max_expression_bytes, options_.max_expression_depth};
+  std::optional<CompiledExpr> compiled =
+      compile_expression(when->scalar, origin, model_->vocabulary, limits, sink_);
+  if (!compiled) return false;
+  rule.when = std::move(*compiled);
+  return true;
+}
+
+}  // namespace scarwise::internal

@@ -1,0 +1,87 @@
+#include "load/ruleset_builder.hpp"
+
+#include "load/scalar_values.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace scarwise::internal {
+
+RuleSetBuilder::RuleSetBuilder(const LoadOptions& options, DiagnosticSink& sink)
+    : options_(options), sink_(sink), model_(std::make_shared<RuleSetModel>()) {}
+
+void RuleSetBuilder::read(const SourceSet& sources) {
+  for (const SourceFile& file : sources.files) {
+    if (file.is_root) read_header(SchemaReader(file.doc, sink_));
+  }
+  for (const SourceFile& file : sources.files) {
+    const SchemaReader reader(file.doc, sink_);
+    read_evidence(reader);
+    read_facts(reader);
+  }
+  for (const SourceFile& file : sources.files) {
+    const SchemaReader reader(file.doc, sink_);
+    read_treatments(reader);
+    read_instructions(reader, "precautions", precaution_ids_, model_->precautions);
+    read_instructions(reader, "aftercare", aftercare_ids_, model_->aftercare);
+  }
+  for (const SourceFile& file : sources.files) {
+    read_rules(file, SchemaReader(file.doc, sink_));
+  }
+}
+
+std::shared_ptr<RuleSetModel> RuleSetBuilder::finish(const SourceSet& sources) {
+  if (sink_.has_errors() || sources.files.empty()) return nullptr;
+  std::vector<std::uint32_t>& order = model_->rules_by_priority;
+  order.resize(model_->rules.size());
+  std::iota(order.begin(), order.end(), std::uint32_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return model_->rules[a].priority > model_->rules[b].priority;
+  });
+  return model_;
+}
+
+const YamlNode* RuleSetBuilder::section(const SchemaReader& reader, std::string_view name) const {
+  const YamlNode* node = reader.doc().root.find(name);
+  if (!node || node->is_null()) return nullptr;  // an empty section declares nothing
+  if (!reader.expect_map(*node, name)) return nullptr;
+  return node;
+}
+
+void RuleSetBuilder::read_header(const SchemaReader& reader) {
+  const YamlNode& root = reader.doc().root;
+  if (const YamlNode* ruleset = reader.require(root, "ruleset", "the root file")) {
+    if (reader.expect_map(*ruleset, "ruleset")) {
+      reader.check_keys(*ruleset, KeySet{{"id", "version", "title"}}, "'ruleset'");
+      if (const YamlNode* id = reader.require(*ruleset, "id", "'ruleset'")) {
+        model_->id = reader.read_id(*id, "ruleset id").value_or("");
+      }
+      if (const YamlNode* version = reader.require(*ruleset, "version", "'ruleset'")) {
+        const std::optional<std::string> text = reader.read_string(*version, "version");
+        if (text && !is_semver(*text)) {
+          reader.error(*version, "E-BAD-VERSION", "'" + *text + "' is not a semantic version",
+                       "write MAJOR.MINOR.PATCH, e.g. 1.0.0");
+        } else if (text) {
+          model_->version = *text;
+        }
+      }
+      if (const YamlNode* title = ruleset->find("title")) {
+        model_->title = reader.read_string(*title, "title").value_or("");
+      }
+    }
+  }
+  if (const YamlNode* limits = root.find("limits")) read_limits(reader, *limits);
+}
+
+void RuleSetBuilder::read_limits(const SchemaReader& reader, const YamlNode& limits) {
+  if (!reader.expect_map(limits, "limits")) return;
+  reader.check_keys(limits, KeySet{{"max_sessions"}}, "'limits'");
+  if (const YamlNode* max_sessions = limits.find("max_sessions")) {
+    const std::optional<int> value =
+        reader.read_int_in(*max_sessions, "max_sessions", 1, std::numeric_limits<int>::max());
+    if (value) model_->max_sessions = *value;
+  }
+}
+
+}  // namespace scarwise::internal

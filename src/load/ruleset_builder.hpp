@@ -1,0 +1,84 @@
+// Turns the parsed files of a rule set into a RuleSetModel. Every problem is reported at its
+// node and reading goes on, so that one load reports every error; the model is handed out only
+// when there were none.
+//
+// Passes, each over all files in declaration order, so that nothing depends on file order:
+//   1. evidence and facts (everything the others refer to),
+//   2. treatments, precautions and aftercare (they cite evidence),
+//   3. rules (they cite all of the above; `when:` is compiled against the full vocabulary).
+#pragma once
+
+#include "load/id_index.hpp"
+#include "load/schema_reader.hpp"
+#include "load/source_files.hpp"
+#include "model/ruleset_model.hpp"
+#include "support/diagnostic_sink.hpp"
+
+#include <scarwise/ruleset.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scarwise::internal {
+
+class RuleSetBuilder {
+ public:
+  RuleSetBuilder(const LoadOptions& options, DiagnosticSink& sink);
+
+  /// Reads every file of `sources` (the root file last) into the model.
+  void read(const SourceSet& sources);
+  /// The model, or nullptr when any error was reported to the sink (by anyone).
+  std::shared_ptr<RuleSetModel> finish(const SourceSet& sources);
+
+ private:
+  // ruleset_builder.cpp
+  void read_header(const SchemaReader& reader);
+  void read_limits(const SchemaReader& reader, const YamlNode& limits);
+  const YamlNode* section(const SchemaReader& reader, std::string_view name) const;
+
+  // catalogue_reader.cpp
+  void read_evidence(const SchemaReader& reader);
+  void read_treatments(const SchemaReader& reader);
+  void read_instructions(const SchemaReader& reader, std::string_view name, IdIndex& index,
+                         std::vector<InstructionEntry>& entries);
+  std::vector<CatalogueId> read_evidence_refs(const SchemaReader& reader, const YamlNode& map);
+
+  // fact_reader.cpp
+  void read_facts(const SchemaReader& reader);
+  bool read_fact_name(const SchemaReader& reader, const YamlNode& key, FactDecl& decl);
+  bool read_fact_type(const SchemaReader& reader, const YamlNode& body, FactDecl& decl);
+  void read_fact_bounds(const SchemaReader& reader, const YamlNode& body, FactDecl& decl);
+  void read_fact_values(const SchemaReader& reader, const YamlNode& body, FactDecl& decl);
+  void read_fact_default(const SchemaReader& reader, const YamlNode& body, FactDecl& decl);
+  void read_set_default(const SchemaReader& reader, const YamlNode& node, FactDecl& decl);
+
+  // rule_reader.cpp
+  void read_rules(const SourceFile& file, const SchemaReader& reader);
+  void read_rule(const SourceFile& file, const SchemaReader& reader, const YamlNode& item);
+  bool read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule);
+  bool compile_when(const SourceFile& file, const SchemaReader& reader, const YamlNode& item,
+                    Rule& rule);
+
+  // action_reader.cpp
+  bool read_action(const SchemaReader& reader, const YamlNode& then, Action& action);
+  bool read_suitability(const SchemaReader& reader, const YamlNode& then, Action& action);
+  std::optional<PlanSpec> read_plan(const SchemaReader& reader, const YamlNode& plan);
+  std::optional<Range> read_range(const SchemaReader& reader, const YamlNode& node,
+                                  std::string_view what, bool integers);
+  bool read_action_lists(const SchemaReader& reader, const YamlNode& then, Action& action);
+
+  const LoadOptions& options_;
+  DiagnosticSink& sink_;
+  std::shared_ptr<RuleSetModel> model_;
+  IdIndex evidence_ids_{"evidence", "evidence"};
+  IdIndex treatment_ids_{"treatment", "treatments"};
+  IdIndex precaution_ids_{"precaution", "precautions"};
+  IdIndex aftercare_ids_{"aftercare", "aftercare"};
+  IdIndex rule_ids_{"rule", "rules"};
+  bool facts_limit_reported_ = false;
+  bool rules_limit_reported_ = false;
+};
+
+}  // namespace scarwise::internal

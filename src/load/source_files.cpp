@@ -1,0 +1,227 @@
+#include "load/source_files.hpp"
+
+#include "load/schema_reader.hpp"
+#include "load/top_level.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+namespace scarwise::internal {
+namespace fs = std::filesystem;
+namespace {
+
+YamlLimits yaml_limits(const LoadOptions& options) {
+  return YamlLimits{options.max_file_bytes, options.max_nesting_depth};
+}
+
+/// Reads a whole file; nullopt after E-FILE-READ or E-FILE-TOO-LARGE.
+std::optional<std::string> read_file_bytes(const fs::path& path, const std::string& display,
+                                           std::size_t max_bytes, DiagnosticSink& sink) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    // Checked before reading, so a huge file is never pulled into memory.
+    sink.error({display, 0, 0}, "E-FILE-TOO-LARGE",
+               "the file has " + std::to_string(size) + " bytes, more than the limit of " +
+                   std::to_string(max_bytes),
+               "split the rule set into included files or raise LoadOptions::max_file_bytes");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  if (in) bytes << in.rdbuf();
+  if (!in || ec) {
+    sink.error({display, 0, 0}, "E-FILE-READ", "cannot read the file");
+    return std::nullopt;
+  }
+  return bytes.str();
+}
+
+/// Walks the include graph depth first from the root file.
+class IncludeWalker {
+ public:
+  IncludeWalker(const LoadOptions& options, DiagnosticSink& sink)
+      : options_(options), sink_(sink) {}
+
+  SourceSet run(const std::string& path) {
+    std::optional<fs::path> root = find_root(path);
+    if (!root) return std::move(result_);
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(*root, ec);
+    if (ec) {
+      sink_.error({root->generic_string(), 0, 0}, "E-FILE-READ", "cannot resolve the path");
+      return std::move(result_);
+    }
+    root_dir_ = canonical.parent_path();
+    display_dir_ = root->parent_path();
+    visit(canonical, root->generic_string(), canonical.filename().generic_string(), nullptr);
+    return std::move(result_);
+  }
+
+ private:
+  /// The root file itself: `path`, or `path`/ruleset.yaml for a directory.
+  std::optional<fs::path> find_root(const std::string& path) {
+    fs::path root(path);
+    std::error_code ec;
+    if (fs::is_directory(root, ec)) root /= "ruleset.yaml";
+    const fs::file_status status = fs::status(root, ec);
+    if (!fs::exists(status)) {
+      sink_.error({root.generic_string(), 0, 0}, "E-FILE-NOT-FOUND",
+                  "no such file: " + root.generic_string(),
+                  "give a rule set's root file, or a directory that holds ruleset.yaml");
+      return std::nullopt;
+    }
+    if (!fs::is_regular_file(status)) {
+      sink_.error({root.generic_string(), 0, 0}, "E-FILE-READ", "not a regular file");
+      return std::nullopt;
+    }
+    return root;
+  }
+
+  /// Reads, parses and checks one file, then the files it includes, then records it.
+  void visit(const fs::path& canonical, const std::string& display, const std::string& relative,
+             const SourceLoc* included_at) {
+    result_.opened.push_back(display);
+    std::optional<std::string> bytes =
+        read_file_bytes(canonical, display, options_.max_file_bytes, sink_);
+    if (!bytes) return;
+    total_bytes_ += bytes->size();
+    if (total_bytes_ > options_.max_total_bytes) {
+      limit_reached_ = true;
+      sink_.error(included_at ? *included_at : SourceLoc{display, 0, 0}, "E-LIMIT",
+                  "the rule set's files together exceed the limit of " +
+                      std::to_string(options_.max_total_bytes) + " bytes",
+                  "raise LoadOptions::max_total_bytes");
+      return;
+    }
+    std::optional<YamlDocument> doc =
+        parse_yaml(std::move(*bytes), display, yaml_limits(options_), sink_);
+    if (!doc) return;
+    const SchemaReader reader(*doc, sink_);
+    if (!check_file_top_level(reader, included_at == nullptr)) return;
+
+    stack_.push_back({canonical, relative});
+    if (const YamlNode* includes = doc->root.find("include")) {
+      visit_includes(reader, *includes, canonical.parent_path());
+    }
+    stack_.pop_back();
+    LineIndex lines(doc->text);
+    result_.files.push_back(
+        SourceFile{std::move(*doc), relative, included_at == nullptr, std::move(lines)});
+  }
+
+  void visit_includes(const SchemaReader& reader, const YamlNode& includes, const fs::path& dir) {
+    const std::vector<YamlNode>* items = reader.read_list(includes, "include");
+    if (!items) return;
+    for (const YamlNode& item : *items) {
+      const std::optional<std::string> path = reader.read_string(item, "include");
+      if (path) visit_include(reader.loc(item), *path, dir);
+    }
+  }
+
+  void visit_include(const SourceLoc& at, const std::string& path, const fs::path& dir) {
+    if (limit_reached_) return;  // reported once; reading on would only add noise
+    const fs::path given(path);
+    if (path.empty()) {
+      sink_.error(at, "E-BAD-VALUE", "an include path must not be empty");
+      return;
+    }
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(dir / given, ec);
+    const fs::path relative = ec ? fs::path() : target.lexically_relative(root_dir_);
+    if (given.is_absolute() || given.has_root_name() || relative.empty() ||
+        *relative.begin() == "..") {
+      sink_.error(at, "E-INCLUDE-ESCAPE", "include '" + path + "' leaves the rule set's directory",
+                  "includes are relative paths to files under the root file's directory");
+      return;
+    }
+    const fs::file_status status = fs::status(target, ec);
+    if (!fs::exists(status)) {
+      sink_.error(at, "E-FILE-NOT-FOUND", "included file not found: " + path);
+      return;
+    }
+    if (!fs::is_regular_file(status)) {
+      sink_.error(at, "E-FILE-READ", "included path is not a regular file: " + path);
+      return;
+    }
+    const std::string name = relative.generic_string();
+    if (in_stack(target)) {
+      report_cycle(at, target, name);
+      return;
+    }
+    if (!seen_.insert(target).second) return;  // a diamond: already read once
+    if (++files_ > options_.max_files) {
+      limit_reached_ = true;
+      sink_.error(
+          at, "E-LIMIT",
+          "the rule set includes more than " + std::to_string(options_.max_files) + " files",
+          "raise LoadOptions::max_files");
+      return;
+    }
+    visit(target, (display_dir_ / relative).lexically_normal().generic_string(), name, &at);
+  }
+
+  bool in_stack(const fs::path& target) const {
+    return std::any_of(stack_.begin(), stack_.end(),
+                       [&](const auto& entry) { return entry.first == target; });
+  }
+
+  void report_cycle(const SourceLoc& at, const fs::path& target, const std::string& name) {
+    std::string chain;
+    bool on_cycle = false;
+    for (const auto& [path, relative] : stack_) {
+      on_cycle = on_cycle || path == target;
+      if (on_cycle) chain += relative + " -> ";
+    }
+    sink_.error(at, "E-INCLUDE-CYCLE", "include cycle: " + chain + name,
+                "remove one of the includes that close the cycle");
+  }
+
+  const LoadOptions& options_;
+  DiagnosticSink& sink_;
+  fs::path root_dir_;     ///< canonical directory of the root file
+  fs::path display_dir_;  ///< the same directory as the caller named it
+  std::vector<std::pair<fs::path, std::string>> stack_;  ///< files being read: canonical, relative
+  std::set<fs::path> seen_;
+  std::size_t files_ = 1;
+  std::size_t total_bytes_ = 0;
+  bool limit_reached_ = false;
+  SourceSet result_;
+};
+
+}  // namespace
+
+SourceSet read_source_files(const std::string& path, const LoadOptions& options,
+                            DiagnosticSink& sink) {
+  return IncludeWalker(options, sink).run(path);
+}
+
+SourceSet read_source_string(std::string yaml, const std::string& name, const LoadOptions& options,
+                             DiagnosticSink& sink) {
+  SourceSet result;
+  result.opened.push_back(name);
+  if (yaml.size() > options.max_total_bytes) {
+    sink.error(
+        {name, 0, 0}, "E-LIMIT",
+        "the rule set exceeds the limit of " + std::to_string(options.max_total_bytes) + " bytes",
+        "raise LoadOptions::max_total_bytes");
+    return result;
+  }
+  std::optional<YamlDocument> doc = parse_yaml(std::move(yaml), name, yaml_limits(options), sink);
+  if (!doc) return result;
+  const SchemaReader reader(*doc, sink);
+  if (!check_file_top_level(reader, true)) return result;
+  if (const YamlNode* includes = doc->root.find_key("include")) {
+    reader.error(*includes, "E-UNSUPPORTED", "a rule set loaded from memory cannot include files",
+                 "load the rule set from its file instead");
+  }
+  LineIndex lines(doc->text);
+  result.files.push_back(SourceFile{std::move(*doc), name, true, std::move(lines)});
+  return result;
+}
+
+}  // namespace scarwise::internal

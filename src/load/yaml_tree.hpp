@@ -1,0 +1,75 @@
+// Our own YAML document tree, built from yaml-cpp's event parser. Every node remembers where
+// it was written, so that later validation can report file:line:col. Only load/ includes
+// yaml-cpp; everything else sees this tree.
+#pragma once
+
+#include "support/diagnostic_sink.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace scarwise::internal {
+
+struct YamlMark {
+  std::size_t offset = 0;  ///< byte offset in the file
+  int line = 0;            ///< 1-based
+  int column = 0;          ///< 1-based
+};
+
+struct YamlNode {
+  enum class Kind { Null, Scalar, Sequence, Map };
+  enum class Style { Plain, Quoted, Block };  ///< how a scalar was written
+
+  Kind kind = Kind::Null;
+  Style style = Style::Plain;
+  YamlMark mark;
+  std::string scalar;                                  ///< Scalar: its text
+  std::vector<YamlNode> items;                         ///< Sequence: its items
+  std::vector<std::pair<YamlNode, YamlNode>> entries;  ///< Map: key/value pairs, in order
+
+  bool is_map() const noexcept { return kind == Kind::Map; }
+  bool is_sequence() const noexcept { return kind == Kind::Sequence; }
+  bool is_scalar() const noexcept { return kind == Kind::Scalar; }
+  bool is_null() const noexcept { return kind == Kind::Null; }
+  /// Value of a map entry by key, or nullptr.
+  const YamlNode* find(std::string_view key) const;
+  /// Key node of a map entry by key, or nullptr (for diagnostics about the key itself).
+  const YamlNode* find_key(std::string_view key) const;
+};
+
+struct YamlLimits {
+  std::size_t max_bytes = 4u << 20;
+  std::size_t max_depth = 64;
+};
+
+/// A parsed file: its display name, its exact bytes and its root node.
+struct YamlDocument {
+  std::string file;
+  std::string text;
+  YamlNode root;
+
+  SourceLoc loc(const YamlNode& node) const { return {file, node.mark.line, node.mark.column}; }
+};
+
+/// Parses `text` with yaml-cpp's event parser into a tree, accepting only the strict subset:
+/// valid UTF-8 without NUL bytes, exactly one document, no anchors, aliases, tags or merge
+/// keys, unique map keys, scalar keys. Errors (E-YAML-SYNTAX, E-YAML-UTF8, E-YAML-MULTI-DOC,
+/// E-YAML-ANCHOR, E-YAML-ALIAS, E-YAML-TAG, E-YAML-MERGE-KEY, E-DUPLICATE-KEY,
+/// E-YAML-COMPLEX-KEY, E-YAML-TOO-DEEP, E-FILE-TOO-LARGE, E-YAML-EMPTY) go to `sink`;
+/// returns nothing if there was any.
+///
+/// Also rejected, because yaml-cpp 0.7 would accept them and lose data: control characters, a
+/// carriage return without a line feed (yaml-cpp drops it, joining two lines), and a quoted
+/// string that runs to the end of the file. A leading UTF-8 byte order mark is accepted and
+/// skipped: it stays in YamlDocument::text (and so in digests) and mark offsets count it, but
+/// columns on line 1 do not. The non-specific tag "!" is allowed; it changes nothing.
+/// Plain `~`, `null`, `Null`, `NULL` and empty values are Null nodes; an empty map value is
+/// marked at its key.
+std::optional<YamlDocument> parse_yaml(std::string text, std::string file, const YamlLimits& limits,
+                                       DiagnosticSink& sink);
+
+}  // namespace scarwise::internal
