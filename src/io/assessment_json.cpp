@@ -1,0 +1,163 @@
+#include "io/assessment_json.hpp"
+
+#include <boost/json.hpp>
+#include <scarwise/version.hpp>
+
+#include "io/json_writer.hpp"
+
+namespace scarwise::internal {
+
+namespace {
+
+namespace json = boost::json;
+
+json::array strings(const std::vector<std::string>& values) {
+  json::array out;
+  for (const std::string& value : values) out.emplace_back(value);
+  return out;
+}
+
+json::value range(const Range& r) { return json::object{{"min", r.min}, {"max", r.max}}; }
+
+json::value fact_value(const std::optional<FactValue>& value) {
+  if (!value) return nullptr;
+  struct Visitor {
+    json::value operator()(bool b) const { return b; }
+    json::value operator()(std::int64_t n) const { return n; }
+    json::value operator()(double d) const { return d; }
+    json::value operator()(const std::string& s) const { return json::string(s); }
+    json::value operator()(const std::vector<std::string>& list) const { return strings(list); }
+  };
+  return std::visit(Visitor{}, *value);
+}
+
+json::value plan(const std::optional<Plan>& p) {
+  if (!p) return nullptr;
+  json::object out;
+  out["sessions"] = range(p->sessions);
+  out["interval_weeks"] = range(p->interval_weeks);
+  out["needle_depth_mm"] = p->needle_depth_mm ? range(*p->needle_depth_mm) : json::value(nullptr);
+  out["rule"] = p->rule;
+  return out;
+}
+
+json::array missing_facts(const std::vector<MissingFact>& facts) {
+  json::array out;
+  for (const MissingFact& fact : facts) {
+    out.push_back(json::object{{"fact", fact.fact}, {"rules", strings(fact.rules)}});
+  }
+  return out;
+}
+
+json::array combinations(const std::vector<Combination>& list) {
+  json::array out;
+  for (const Combination& c : list) {
+    out.push_back(json::object{{"id", c.id}, {"name", c.name}, {"rule", c.rule}});
+  }
+  return out;
+}
+
+json::array avoidances(const std::vector<Avoidance>& list) {
+  json::array out;
+  for (const Avoidance& a : list) out.push_back(json::object{{"id", a.id}, {"rule", a.rule}});
+  return out;
+}
+
+json::array instructions(const std::vector<Instruction>& list) {
+  json::array out;
+  for (const Instruction& i : list) {
+    out.push_back(json::object{{"id", i.id}, {"text", i.text}, {"rule", i.rule}});
+  }
+  return out;
+}
+
+json::array reasons(const std::vector<Reason>& list) {
+  json::array out;
+  for (const Reason& r : list) {
+    json::object reason;
+    reason["rule"] = r.rule;
+    reason["title"] = r.title;
+    reason["message"] = r.message;
+    reason["evidence"] = strings(r.evidence);
+    out.push_back(std::move(reason));
+  }
+  return out;
+}
+
+json::array trace(const std::vector<TraceEntry>& entries) {
+  json::array out;
+  for (const TraceEntry& entry : entries) {
+    json::object facts;
+    for (const TraceFact& fact : entry.facts) facts[fact.fact] = fact_value(fact.value);
+    json::object item;
+    item["rule"] = entry.rule;
+    item["result"] = contract_name(entry.result);
+    item["facts"] = std::move(facts);
+    item["notes"] = strings(entry.notes);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json::object scar(const ScarAssessment& s, bool explained) {
+  json::object out;
+  out["id"] = s.id;
+  out["suitability"] = contract_name(s.suitability);
+  out["complete"] = s.complete;
+  out["missing_facts"] = missing_facts(s.missing_facts);
+  out["reevaluate_after_weeks"] =
+      s.reevaluate_after_weeks ? json::value(*s.reevaluate_after_weeks) : json::value(nullptr);
+  out["plan"] = plan(s.plan);
+  out["combinations"] = combinations(s.combinations);
+  out["avoid"] = avoidances(s.avoid);
+  out["precautions"] = instructions(s.precautions);
+  out["aftercare"] = instructions(s.aftercare);
+  out["reasons"] = reasons(s.reasons);
+  if (explained) out["trace"] = trace(s.trace);
+  return out;
+}
+
+}  // namespace
+
+const char* contract_name(Suitability suitability) noexcept {
+  switch (suitability) {
+    case Suitability::suitable:
+      return "suitable";
+    case Suitability::suitable_with_caution:
+      return "suitable_with_caution";
+    case Suitability::defer:
+      return "defer";
+    case Suitability::not_suitable:
+      return "not_suitable";
+  }
+  return "unknown";
+}
+
+const char* contract_name(RuleOutcome outcome) noexcept {
+  switch (outcome) {
+    case RuleOutcome::fired:
+      return "fired";
+    case RuleOutcome::not_fired:
+      return "not_fired";
+    case RuleOutcome::unknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+std::string assessment_to_json(const AssessmentData& data) {
+  json::object doc;
+  doc["format"] = "scarwise.assessment/1";
+  doc["engine"] = json::object{{"name", "scarwise"}, {"version", SCARWISE_VERSION_STRING}};
+  doc["ruleset"] = json::object{
+      {"id", data.ruleset_id}, {"version", data.ruleset_version}, {"digest", data.ruleset_digest}};
+  doc["case_digest"] = data.case_digest;
+  doc["suitability"] = contract_name(data.suitability);
+  doc["complete"] = data.complete;
+  json::array scars;
+  for (const ScarAssessment& s : data.scars) scars.push_back(scar(s, data.explained));
+  doc["scars"] = std::move(scars);
+  return write_pretty_json(doc);
+}
+
+}  // namespace scarwise::internal

@@ -1,0 +1,21 @@
+// The "scarwise.assessment/1" JSON contract (DESIGN section 5).
+#pragma once
+
+#include <scarwise/assessment.hpp>
+#include <string>
+
+#include "model/assessment_data.hpp"
+
+namespace scarwise::internal {
+
+/// The contract name of a verdict ("suitable_with_caution").
+const char* contract_name(Suitability suitability) noexcept;
+/// The contract name of a rule outcome ("fired", "not_fired", "unknown").
+const char* contract_name(RuleOutcome outcome) noexcept;
+
+/// Renders `data` as the assessment JSON document: keys in the documented order, `trace` only
+/// when the assessment was explained, pretty-printed with two-space indentation and a final
+/// newline. Deterministic: the same data always gives the same bytes.
+std::string assessment_to_json(const AssessmentData& data);
+
+}  // namespace scarwise::internal

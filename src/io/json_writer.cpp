@@ -1,0 +1,110 @@
+#include "io/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+namespace scarwise::internal {
+
+namespace {
+
+/// 2^53: every integer below it in magnitude is exactly representable as a double.
+constexpr double kExactIntegerLimit = 9007199254740992.0;
+
+class PrettyWriter {
+ public:
+  std::string take() { return std::move(out_); }
+
+  void write(const boost::json::value& value, int depth) {
+    switch (value.kind()) {
+      case boost::json::kind::object:
+        return write_object(value.get_object(), depth);
+      case boost::json::kind::array:
+        return write_array(value.get_array(), depth);
+      case boost::json::kind::string:
+        out_ += boost::json::serialize(value.get_string());
+        return;
+      case boost::json::kind::int64:
+        out_ += std::to_string(value.get_int64());
+        return;
+      case boost::json::kind::uint64:
+        out_ += std::to_string(value.get_uint64());
+        return;
+      case boost::json::kind::double_:
+        out_ += format_json_number(value.get_double());
+        return;
+      case boost::json::kind::bool_:
+        out_ += value.get_bool() ? "true" : "false";
+        return;
+      case boost::json::kind::null:
+        out_ += "null";
+        return;
+    }
+  }
+
+ private:
+  void newline(int depth) {
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(depth) * 2, ' ');
+  }
+
+  void write_object(const boost::json::object& object, int depth) {
+    if (object.empty()) {
+      out_ += "{}";
+      return;
+    }
+    out_ += '{';
+    bool first = true;
+    for (const auto& member : object) {
+      if (!first) out_ += ',';
+      first = false;
+      newline(depth + 1);
+      out_ += boost::json::serialize(member.key());
+      out_ += ": ";
+      write(member.value(), depth + 1);
+    }
+    newline(depth);
+    out_ += '}';
+  }
+
+  void write_array(const boost::json::array& array, int depth) {
+    if (array.empty()) {
+      out_ += "[]";
+      return;
+    }
+    out_ += '[';
+    bool first = true;
+    for (const auto& element : array) {
+      if (!first) out_ += ',';
+      first = false;
+      newline(depth + 1);
+      write(element, depth + 1);
+    }
+    newline(depth);
+    out_ += ']';
+  }
+
+  std::string out_;
+};
+
+}  // namespace
+
+std::string format_json_number(double value) {
+  if (!std::isfinite(value)) return "null";
+  if (std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit) {
+    return std::to_string(static_cast<std::int64_t>(value));
+  }
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::string write_pretty_json(const boost::json::value& value) {
+  PrettyWriter writer;
+  writer.write(value, 0);
+  std::string out = writer.take();
+  out += '\n';
+  return out;
+}
+
+}  // namespace scarwise::internal

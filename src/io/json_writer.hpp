@@ -1,0 +1,22 @@
+// Deterministic JSON text for scarwise's output contracts. Boost.JSON builds the documents (its
+// objects keep insertion order, so keys come out in the documented order), but its serializer
+// writes doubles as "1.5E0"; this writer prints numbers the way people and diff tools expect.
+#pragma once
+
+#include <boost/json.hpp>
+#include <string>
+
+namespace scarwise::internal {
+
+/// A number as JSON text: integral values that a double holds exactly print as integers
+/// ("3", not "3.0"), anything else in the shortest form that reads back to the same double
+/// ("1.5", "0.1"). Locale-independent. Non-finite values (never produced by scarwise) print as
+/// "null", since JSON has no spelling for them.
+std::string format_json_number(double value);
+
+/// `value` pretty-printed: two-space indentation, one member or element per line, ": " after
+/// keys, "[]" and "{}" for empty containers, strings escaped by Boost.JSON, and a final newline.
+/// The same value always gives the same bytes.
+std::string write_pretty_json(const boost::json::value& value);
+
+}  // namespace scarwise::internal

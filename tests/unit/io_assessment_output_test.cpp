@@ -1,0 +1,256 @@
+// The assessment JSON contract (DESIGN section 5) and the text report, from hand-built data.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <catch2/catch.hpp>
+#include <scarwise/version.hpp>
+#include <vector>
+
+#include "io/assessment_json.hpp"
+#include "io/assessment_text.hpp"
+#include "io/json_writer.hpp"
+
+using namespace scarwise;
+using namespace scarwise::internal;
+
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// Two scars: a rolling scar with a full plan and every list filled, and a deferred one.
+AssessmentData sample(bool explained) {
+  AssessmentData data;
+  data.suitability = Suitability::defer;
+  data.complete = false;
+  data.ruleset_id = "scarwise-default";
+  data.ruleset_version = "1.0.0";
+  data.ruleset_digest = "sha256:" + std::string(64, 'a');
+  data.case_digest = "sha256:" + std::string(64, 'b');
+  data.explained = explained;
+
+  ScarAssessment cheeks;
+  cheeks.id = "cheeks";
+  cheeks.suitability = Suitability::suitable_with_caution;
+  cheeks.complete = false;
+  cheeks.missing_facts = {{"patient.pregnant", {"defer.pregnancy", "avoid.x"}}};
+  cheeks.plan = Plan{{4, 6}, {4, 6}, Range{1.5, 2.5}, "plan.rolling"};
+  cheeks.combinations = {{"subcision", "Subcision", "plan.rolling"}};
+  cheeks.avoid = {{"fractional_laser_ablative", "avoid.ablative-laser-dark-skin"}};
+  cheeks.precautions = {{"pih_risk", "Higher risk of \"PIH\".\nUse care.", "avoid.dark"}};
+  cheeks.aftercare = {{"sun_protection", "Avoid sun exposure.", "aftercare.standard"}};
+  cheeks.reasons = {{"plan.rolling",
+                     "Rolling scars",
+                     "Rolling scars respond well.",
+                     {"alster-2016", "fabbrocini-2009"}}};
+  if (explained) {
+    cheeks.trace = {{"plan.rolling",
+                     RuleOutcome::fired,
+                     {{"scar.type", FactValue{std::string("rolling")}},
+                      {"scar.depth", FactValue{0.25}},
+                      {"patient.pregnant", std::nullopt},
+                      {"scar.regions", FactValue{std::vector<std::string>{"chin"}}}},
+                     {"suggestion prp suppressed by avoid.x"}},
+                    {"defer.pregnancy", RuleOutcome::unknown, {}, {}}};
+  }
+
+  ScarAssessment chin;
+  chin.id = "chin";
+  chin.suitability = Suitability::defer;
+  chin.reevaluate_after_weeks = 12;
+  chin.reasons = {{"defer.isotretinoin-6m", "Recent systemic isotretinoin", "", {}}};
+  data.scars = {cheeks, chin};
+  return data;
+}
+
+/// The text with every run of spaces and line breaks made one space, so that checks do not
+/// depend on where lines wrap.
+std::string flat(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+std::vector<std::string> keys_of(const boost::json::object& object) {
+  std::vector<std::string> keys;
+  for (const auto& member : object) keys.emplace_back(member.key());
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("assessment JSON follows the contract, keys in order", "[io][output]") {
+  const std::string text = assessment_to_json(sample(false));
+  const boost::json::value doc = boost::json::parse(text);
+  const boost::json::object& root = doc.as_object();
+  CHECK(keys_of(root) == std::vector<std::string>{"format", "engine", "ruleset", "case_digest",
+                                                  "suitability", "complete", "scars"});
+  CHECK(root.at("format") == "scarwise.assessment/1");
+  CHECK(root.at("engine").at("name") == "scarwise");
+  CHECK(root.at("engine").at("version") == SCARWISE_VERSION_STRING);
+  CHECK(root.at("ruleset").at("id") == "scarwise-default");
+  CHECK(root.at("ruleset").at("version") == "1.0.0");
+  CHECK(root.at("ruleset").at("digest").as_string() == ("sha256:" + std::string(64, 'a')).c_str());
+  CHECK(root.at("case_digest").as_string() == ("sha256:" + std::string(64, 'b')).c_str());
+  CHECK(root.at("suitability") == "defer");
+  CHECK(root.at("complete") == false);
+
+  const boost::json::array& scars = root.at("scars").as_array();
+  REQUIRE(scars.size() == 2);
+  const boost::json::object& cheeks = scars[0].as_object();
+  CHECK(keys_of(cheeks) == std::vector<std::string>{"id", "suitability", "complete",
+                                                    "missing_facts", "reevaluate_after_weeks",
+                                                    "plan", "combinations", "avoid", "precautions",
+                                                    "aftercare", "reasons"});
+  CHECK(cheeks.at("suitability") == "suitable_with_caution");
+  CHECK(cheeks.at("missing_facts").at(0).at("fact") == "patient.pregnant");
+  CHECK(cheeks.at("missing_facts").at(0).at("rules").at(1) == "avoid.x");
+  CHECK(cheeks.at("reevaluate_after_weeks").is_null());
+  const boost::json::object& plan = cheeks.at("plan").as_object();
+  CHECK(keys_of(plan) ==
+        std::vector<std::string>{"sessions", "interval_weeks", "needle_depth_mm", "rule"});
+  // Whole numbers are written as integers, others as the shortest exact decimal.
+  CHECK(plan.at("sessions").at("min").is_int64());
+  CHECK(plan.at("sessions").at("min") == 4);
+  CHECK(plan.at("needle_depth_mm").at("max").as_double() == 2.5);
+  CHECK(plan.at("rule") == "plan.rolling");
+  CHECK(cheeks.at("combinations").at(0).at("name") == "Subcision");
+  CHECK(cheeks.at("avoid").at(0).at("id") == "fractional_laser_ablative");
+  CHECK(cheeks.at("precautions").at(0).at("text") == "Higher risk of \"PIH\".\nUse care.");
+  CHECK(cheeks.at("aftercare").at(0).at("rule") == "aftercare.standard");
+  CHECK(keys_of(cheeks.at("reasons").at(0).as_object()) ==
+        std::vector<std::string>{"rule", "title", "message", "evidence"});
+  CHECK(cheeks.at("reasons").at(0).at("evidence").as_array().size() == 2);
+
+  const boost::json::object& chin = scars[1].as_object();
+  CHECK(chin.at("reevaluate_after_weeks") == 12);
+  CHECK(chin.at("plan").is_null());
+  CHECK(chin.at("combinations").as_array().empty());
+  CHECK_FALSE(chin.contains("trace"));
+}
+
+TEST_CASE("assessment JSON has a trace only when explained", "[io][output]") {
+  const boost::json::value doc = boost::json::parse(assessment_to_json(sample(true)));
+  const boost::json::object& cheeks = doc.at("scars").at(0).as_object();
+  REQUIRE(cheeks.contains("trace"));
+  const boost::json::object& entry = cheeks.at("trace").at(0).as_object();
+  CHECK(keys_of(entry) == std::vector<std::string>{"rule", "result", "facts", "notes"});
+  CHECK(entry.at("result") == "fired");
+  CHECK(entry.at("facts").at("scar.type") == "rolling");
+  CHECK(entry.at("facts").at("scar.depth").as_double() == 0.25);
+  CHECK(entry.at("facts").at("patient.pregnant").is_null());
+  CHECK(entry.at("facts").at("scar.regions").at(0) == "chin");
+  CHECK(entry.at("notes").at(0) == "suggestion prp suppressed by avoid.x");
+  CHECK(cheeks.at("trace").at(1).at("result") == "unknown");
+  // Explained or not, every scar of an explained assessment has a trace array.
+  CHECK(doc.at("scars").at(1).at("trace").as_array().empty());
+}
+
+TEST_CASE("assessment JSON text is pretty, deterministic and prints numbers plainly",
+          "[io][output]") {
+  const AssessmentData data = sample(true);
+  const std::string first = assessment_to_json(data);
+  CHECK(first == assessment_to_json(data));
+  CHECK(first.rfind("{\n  \"format\": \"scarwise.assessment/1\",\n  \"engine\": {\n    \"name\"",
+                    0) == 0);
+  CHECK(first.back() == '\n');
+  CHECK(first[first.size() - 2] == '}');
+  CHECK(contains(first, "\"min\": 1.5,"));
+  CHECK(contains(first, "\"min\": 4,"));
+  CHECK(contains(first, "\"scar.depth\": 0.25,"));
+  CHECK(contains(first, "\"combinations\": [],"));
+  CHECK_FALSE(contains(first, "E0"));
+  CHECK_FALSE(contains(first, "\t"));
+}
+
+TEST_CASE("JSON numbers are integers when whole, shortest round-trip otherwise", "[io][output]") {
+  CHECK(format_json_number(3.0) == "3");
+  CHECK(format_json_number(-0.0) == "0");
+  CHECK(format_json_number(1.5) == "1.5");
+  CHECK(format_json_number(0.1) == "0.1");
+  CHECK(format_json_number(-2.25) == "-2.25");
+  CHECK(format_json_number(1e300) == "1e+300");
+  CHECK(format_json_number(1.0 / 3.0) == "0.3333333333333333");
+  CHECK(std::stod(format_json_number(1.0 / 3.0)) == 1.0 / 3.0);
+  CHECK(write_pretty_json(boost::json::object{}) == "{}\n");
+  CHECK(write_pretty_json(boost::json::array{1, "a\"b"}) == "[\n  1,\n  \"a\\\"b\"\n]\n");
+}
+
+TEST_CASE("the text report has every section and ends with the disclaimer", "[io][output]") {
+  const std::string raw_text = assessment_to_text(sample(true));
+  const std::string text = flat(raw_text);
+  for (const char* part :
+       {"Rule set: scarwise-default 1.0.0",
+        "Overall verdict: defer treatment",
+        "Complete: no",
+        "Scar 'cheeks': suitable with caution",
+        "Plan: 4-6 sessions, every 4-6 weeks, needle depth 1.5-2.5 mm (rule plan.rolling)",
+        "Consider combining:",
+        "Subcision [subcision] (rule plan.rolling)",
+        "Avoid:",
+        "fractional_laser_ablative (rule avoid.ablative-laser-dark-skin)",
+        "Precautions:",
+        "Aftercare:",
+        "Avoid sun exposure. [sun_protection]",
+        "Reasons:",
+        "Rolling scars (plan.rolling): Rolling scars respond well. [evidence: "
+        "alster-2016, fabbrocini-2009]",
+        "Missing information:",
+        "patient.pregnant: would settle defer.pregnancy, avoid.x",
+        "Trace:",
+        "plan.rolling: fired (scar.type = rolling, scar.depth = 0.25, "
+        "patient.pregnant = unknown, scar.regions = [chin])",
+        "note: suggestion prp suppressed by avoid.x",
+        "Scar 'chin': defer treatment",
+        "Re-evaluate after: 12 weeks",
+        "Plan: none (no plan rule applies)"}) {
+    INFO(part);
+    CHECK(contains(text, part));
+  }
+  // Multi-line rule text stays on its line.
+  CHECK(contains(text, "Higher risk of \"PIH\". Use care. [pih_risk]"));
+  const std::string disclaimer = kDecisionSupportDisclaimer;
+  CHECK(disclaimer.rfind("Decision support for trained professionals, not a diagnosis.", 0) == 0);
+  REQUIRE(text.size() > disclaimer.size());
+  CHECK(text.substr(text.size() - disclaimer.size() - 1) == disclaimer + " ");
+  CHECK(raw_text.back() == '\n');
+  const bool plain_ascii = std::all_of(raw_text.begin(), raw_text.end(),
+                                       [](char c) { return c == '\n' || (c >= 0x20 && c < 0x7f); });
+  CHECK(plain_ascii);
+}
+
+TEST_CASE("the text report wraps long lines at word boundaries", "[io][output]") {
+  AssessmentData data = sample(false);
+  std::string long_text;
+  for (int i = 0; i < 60; ++i) long_text += "word" + std::to_string(i) + " ";
+  data.scars[0].precautions[0].text = long_text;
+  const std::string text = assessment_to_text(data);
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    const std::size_t line_end = text.find('\n', line_start);
+    REQUIRE(line_end != std::string::npos);
+    INFO(text.substr(line_start, line_end - line_start));
+    CHECK(line_end - line_start <= 100);
+    line_start = line_end + 1;
+  }
+  CHECK(contains(flat(text), "word0 word1 word2"));
+  CHECK(contains(flat(text), "word58 word59 [pih_risk]"));
+}
+
+TEST_CASE("the text report leaves out the trace unless explained", "[io][output]") {
+  const std::string text = flat(assessment_to_text(sample(false)));
+  CHECK_FALSE(contains(text, "Trace:"));
+  CHECK(assessment_to_text(sample(false)) == assessment_to_text(sample(false)));
+  AssessmentData single = sample(false);
+  single.scars[0].plan = Plan{{1, 1}, {4, 4}, std::nullopt, "plan.single"};
+  single.scars[1].suitability = Suitability::not_suitable;
+  single.scars[1].reevaluate_after_weeks.reset();
+  const std::string other = flat(assessment_to_text(single));
+  CHECK(contains(other, "Plan: 1 session, every 4 weeks (rule plan.single)"));
+  CHECK(contains(other, "Scar 'chin': not suitable"));
+  CHECK(contains(other, "Plan: none (not suitable)"));
+}
