@@ -1,0 +1,42 @@
+#include <scarwise/assessment.hpp>
+
+#include "io/assessment_json.hpp"
+#include "io/assessment_text.hpp"
+#include "model/assessment_data.hpp"
+
+namespace scarwise {
+
+const char* to_string(Suitability suitability) noexcept {
+  switch (suitability) {
+    case Suitability::suitable: return "suitable";
+    case Suitability::suitable_with_caution: return "suitable_with_caution";
+    case Suitability::defer: return "defer";
+    case Suitability::not_suitable: return "not_suitable";
+  }
+  return "?";
+}
+
+const char* to_string(RuleOutcome outcome) noexcept {
+  switch (outcome) {
+    case RuleOutcome::fired: return "fired";
+    case RuleOutcome::not_fired: return "not_fired";
+    case RuleOutcome::unknown: return "unknown";
+  }
+  return "?";
+}
+
+Assessment::Assessment(std::shared_ptr<const internal::AssessmentData> data)
+    : data_(std::move(data)) {}
+
+Suitability Assessment::suitability() const noexcept { return data_->suitability; }
+bool Assessment::complete() const noexcept { return data_->complete; }
+const std::vector<ScarAssessment>& Assessment::scars() const noexcept { return data_->scars; }
+const std::string& Assessment::ruleset_id() const noexcept { return data_->ruleset_id; }
+const std::string& Assessment::ruleset_version() const noexcept { return data_->ruleset_version; }
+const std::string& Assessment::ruleset_digest() const noexcept { return data_->ruleset_digest; }
+const std::string& Assessment::case_digest() const noexcept { return data_->case_digest; }
+bool Assessment::explained() const noexcept { return data_->explained; }
+std::string Assessment::to_json() const { return internal::assessment_to_json(*data_); }
+std::string Assessment::to_text() const { return internal::assessment_to_text(*data_); }
+
+}  // namespace scarwise

@@ -1,0 +1,64 @@
+#include <scarwise/ruleset.hpp>
+
+#include "load/loader.hpp"
+#include "model/ruleset_model.hpp"
+
+namespace scarwise {
+
+RuleSet::RuleSet(std::shared_ptr<const internal::RuleSetModel> model) : model_(std::move(model)) {}
+
+RuleSet LoadResult::value() const {
+  if (!ruleset_) throw LoadError(diagnostics_);
+  return RuleSet(ruleset_);
+}
+
+LoadResult RuleSet::try_load_file(const std::string& path, const LoadOptions& options) {
+  internal::DiagnosticSink sink;
+  LoadResult result;
+  result.ruleset_ = internal::load_ruleset_file(path, options, sink);
+  result.diagnostics_ = sink.take();
+  return result;
+}
+
+LoadResult RuleSet::try_load_string(const std::string& yaml, const std::string& name,
+                                    const LoadOptions& options) {
+  internal::DiagnosticSink sink;
+  LoadResult result;
+  result.ruleset_ = internal::load_ruleset_string(yaml, name, options, sink);
+  result.diagnostics_ = sink.take();
+  return result;
+}
+
+RuleSet RuleSet::load_file(const std::string& path, const LoadOptions& options) {
+  return try_load_file(path, options).value();
+}
+
+RuleSet RuleSet::load_string(const std::string& yaml, const std::string& name,
+                             const LoadOptions& options) {
+  return try_load_string(yaml, name, options).value();
+}
+
+const std::string& RuleSet::id() const noexcept { return model_->id; }
+const std::string& RuleSet::version() const noexcept { return model_->version; }
+const std::string& RuleSet::title() const noexcept { return model_->title; }
+const std::string& RuleSet::digest() const noexcept { return model_->digest; }
+const std::vector<Diagnostic>& RuleSet::warnings() const noexcept { return model_->warnings; }
+std::size_t RuleSet::rule_count() const noexcept { return model_->rules.size(); }
+
+std::vector<std::string> RuleSet::rule_ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(model_->rules.size());
+  for (const internal::Rule& rule : model_->rules) ids.push_back(rule.id);
+  return ids;
+}
+
+std::vector<FactInfo> RuleSet::facts() const {
+  std::vector<FactInfo> out;
+  for (const internal::FactDecl& decl : model_->vocabulary.facts()) {
+    out.push_back({decl.name, internal::to_string(decl.type), decl.values, decl.min, decl.max,
+                   decl.required, decl.doc});
+  }
+  return out;
+}
+
+}  // namespace scarwise

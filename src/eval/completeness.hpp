@@ -1,0 +1,26 @@
+// Completeness: which unknown facts could still make a scar's assessment more restrictive.
+//
+// A rule whose condition is unknown does not fire. If firing it would have raised the
+// suitability, added a treatment to avoid or added a precaution, the assessment is incomplete,
+// and the unknown facts that keep that rule undecided are reported with the rule's id — the
+// questions clinic software should ask next. Omitting a fact never makes an assessment look
+// safer than it is.
+#pragma once
+
+#include "model/ruleset_model.hpp"
+#include "model/value.hpp"
+#include "model/vocabulary.hpp"
+
+#include <scarwise/assessment.hpp>
+
+#include <vector>
+
+namespace scarwise::internal {
+
+/// Sets `out.complete` and `out.missing_facts` (sorted by fact name; each fact's rules in
+/// priority then declaration order). `out` must already hold the merged verdict, avoid list
+/// and precautions.
+void assess_completeness(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
+                         const FactEnv& env, ScarAssessment& out);
+
+}  // namespace scarwise::internal
