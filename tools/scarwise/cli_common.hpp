@@ -1,0 +1,50 @@
+// Shared pieces of the scarwise commands: exit codes, rule-set loading, input and diagnostics.
+// The CLI is a thin layer over the public API (include/scarwise/); nothing here knows YAML.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <scarwise/scarwise.hpp>
+#include <string>
+#include <vector>
+
+namespace scarwise::cli {
+
+/// Exit codes of every command (DESIGN §8).
+enum ExitCode : int {
+  kExitOk = 0,        ///< success
+  kExitFindings = 1,  ///< findings or failed tests
+  kExitError = 2,     ///< usage error, or input that could not be loaded
+};
+
+/// A registered subcommand and what to run when it was chosen.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command add_eval_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
+Command add_test_command(CLI::App& app);
+
+/// The root file of a rule set: RULES itself, or RULES/ruleset.yaml when it is a directory.
+std::string root_file_of(const std::string& rules);
+/// The directory holding the root file (where a rule set keeps its tests/).
+std::string rules_dir_of(const std::string& rules);
+
+/// Prints each diagnostic ("file:line:col: error[CODE]: message" and its hint).
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& out);
+
+/// Loads a rule set; on failure prints every diagnostic to stderr and returns nothing.
+std::optional<RuleSet> load_rules(const std::string& rules);
+
+/// The largest case the CLI reads; the library's own limit for one file.
+inline constexpr std::size_t kMaxInputBytes = LoadOptions{}.max_file_bytes;
+
+/// The bytes of a file, or of standard input for "-"; nothing after a message on stderr (also
+/// when the input is larger than kMaxInputBytes).
+std::optional<std::string> read_input(const std::string& path);
+
+}  // namespace scarwise::cli

@@ -1,0 +1,99 @@
+// `scarwise test RULES [TEST_FILES...]`: run a rule set's tests and report coverage.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli_common.hpp"
+
+namespace scarwise::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TestArgs {
+  std::string rules;
+  std::vector<std::string> files;
+  bool verbose = false;
+  std::string junit;
+};
+
+/// Every *.yaml below RULES_DIR/tests, sorted so that runs are reproducible.
+std::vector<std::string> find_test_files(const std::string& rules) {
+  const fs::path dir = fs::path(rules_dir_of(rules)) / "tests";
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".yaml") {
+      files.push_back(it->path().lexically_normal().generic_string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+/// Loads every file, reporting all their problems before giving up on any.
+std::optional<std::vector<TestSuite>> load_suites(const std::vector<std::string>& files) {
+  std::vector<TestSuite> suites;
+  bool ok = true;
+  for (const std::string& file : files) {
+    const TestSuiteLoadResult loaded = TestSuite::try_load_file(file);
+    print_diagnostics(loaded.diagnostics(), std::cerr);
+    if (loaded) {
+      suites.push_back(loaded.value());
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    std::cerr << "scarwise: error: cannot load the test files\n";
+    return std::nullopt;
+  }
+  return suites;
+}
+
+bool write_junit(const std::string& path, const TestReport& report) {
+  std::ofstream out(path, std::ios::binary);
+  out << report.to_junit_xml();
+  out.flush();
+  if (out) return true;
+  std::cerr << path << ": error: cannot write the JUnit report\n";
+  return false;
+}
+
+int run_test(const TestArgs& args) {
+  std::optional<RuleSet> rules = load_rules(args.rules);
+  if (!rules) return kExitError;
+  const std::vector<std::string> files =
+      args.files.empty() ? find_test_files(args.rules) : args.files;
+  if (files.empty()) {
+    std::cerr << "scarwise: error: no test files (*.yaml) under "
+              << (fs::path(rules_dir_of(args.rules)) / "tests").generic_string() << '\n';
+    return kExitError;
+  }
+  std::optional<std::vector<TestSuite>> suites = load_suites(files);
+  if (!suites) return kExitError;
+  const TestReport report = run_tests(Engine(*rules), *suites);
+  std::cout << report.to_text(args.verbose);
+  if (!args.junit.empty() && !write_junit(args.junit, report)) return kExitError;
+  return report.ok() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+Command add_test_command(CLI::App& app) {
+  auto args = std::make_shared<TestArgs>();
+  CLI::App* sub = app.add_subcommand("test", "Run a rule set's tests");
+  sub->add_option("rules", args->rules, "Rule set root file, or a directory with ruleset.yaml")
+      ->required();
+  sub->add_option("tests", args->files,
+                  "Test files (default: every *.yaml under the rule set's tests/ directory)");
+  sub->add_flag("-v,--verbose", args->verbose, "Also list the tests that passed");
+  sub->add_option("--junit", args->junit, "Also write the results as JUnit XML to this file");
+  return Command{sub, [args] { return run_test(*args); }};
+}
+
+}  // namespace scarwise::cli
