@@ -14,6 +14,7 @@
 #include <scarwise/diagnostic.hpp>
 #include <scarwise/export.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -61,6 +62,23 @@ class SCARWISE_API FactSet {
   internal::RawFacts* facts_;
 };
 
+/// Bounds for reading a case from text. Cases often arrive from outside the host (a web form,
+/// another system): every limit stops a hostile case with a located error (its own code, listed
+/// after each field) before it can exhaust memory, time or stack. The defaults are far above
+/// any real case, which is a few kilobytes. @since 0.1
+struct CaseOptions {
+  /// Size of the case text, checked before parsing (E-CASE-TOO-LARGE). 1 MiB. @since 0.1
+  std::size_t max_bytes = 1u << 20;
+  /// Nesting of the JSON or YAML (E-CASE-TOO-DEEP for JSON, E-YAML-TOO-DEEP for YAML); a case
+  /// needs 4 levels. @since 0.1
+  std::size_t max_nesting_depth = 16;
+  /// Scar sites in one case (E-LIMIT-SCARS, at the first scar past the limit). @since 0.1
+  std::size_t max_scars = 256;
+  /// Errors reported before reading stops reporting; one E-LIMIT-ERRORS then says that more
+  /// were left out. @since 0.1
+  std::size_t max_errors = 100;
+};
+
 /// A patient case. @since 0.1
 class SCARWISE_API Case {
  public:
@@ -73,9 +91,9 @@ class SCARWISE_API Case {
   Case& operator=(Case&& other) noexcept;
 
   /// Reads a case from JSON text (DESIGN: {"patient": {...}, "scars": [{"id": ..., ...}]}).
-  /// Throws CaseError for malformed JSON, duplicate keys, NaN, trailing content or a wrong
-  /// shape; `name` is used in diagnostics. Facts are checked against a vocabulary only later.
-  /// @since 0.1
+  /// Throws CaseError for malformed JSON, duplicate keys, NaN, trailing content, a wrong shape
+  /// or a text beyond the default CaseOptions; `name` is used in diagnostics. Facts are checked
+  /// against a vocabulary only later. @since 0.1
   static Case from_json(const std::string& text, const std::string& name = "<case>");
   /// Reads a case from YAML text under the same strict rules as rule files. Throws CaseError.
   /// @since 0.1
@@ -83,6 +101,15 @@ class SCARWISE_API Case {
   /// Reads a case file: JSON when the name ends in ".json", YAML otherwise. Throws CaseError
   /// (also when the file cannot be read). @since 0.1
   static Case from_file(const std::string& path);
+  /// from_json() within the bounds of `options`. @since 0.1
+  static Case from_json(const std::string& text, const std::string& name,
+                        const CaseOptions& options);
+  /// from_yaml() within the bounds of `options`. @since 0.1
+  static Case from_yaml(const std::string& text, const std::string& name,
+                        const CaseOptions& options);
+  /// from_file() within the bounds of `options`. Only a regular file is read (a FIFO, device
+  /// or directory is E-CASE-READ), and never more than `options.max_bytes` of it. @since 0.1
+  static Case from_file(const std::string& path, const CaseOptions& options);
 
   /// The patient's facts. @since 0.1
   FactSet patient();

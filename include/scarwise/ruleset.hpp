@@ -25,18 +25,37 @@ namespace internal {
 struct RuleSetModel;
 }
 
-/// Bounds and switches for loading. The defaults suit any realistic rule set; a host that
-/// loads untrusted files may lower them. @since 0.1
+/// Bounds for loading a rule set (and test files). Rule files may come from outside the host's
+/// control: every limit stops a hostile file with a located error (its own code, listed after
+/// each field) before it can exhaust memory, time or stack. The defaults are far above any
+/// realistic rule set; a host that loads untrusted files may lower them. docs/security.md has
+/// the full table. @since 0.1
 struct LoadOptions {
-  std::size_t max_file_bytes = 4u << 20;      ///< largest single rule file (4 MiB)
-  std::size_t max_total_bytes = 32u << 20;    ///< all files of one rule set together (32 MiB)
-  std::size_t max_files = 256;                ///< files reached through include
-  std::size_t max_nesting_depth = 64;         ///< YAML block/flow nesting depth
-  std::size_t max_rules = 10000;              ///< rules in one rule set
-  std::size_t max_facts = 1000;               ///< declared facts
-  std::size_t max_enum_values = 64;           ///< values of one enum or set fact
-  std::size_t max_expression_bytes = 4096;    ///< length of one `when:` expression
-  std::size_t max_expression_depth = 64;      ///< nesting depth of one expression
+  /// Largest single file, checked before it is read (E-FILE-TOO-LARGE). 4 MiB. @since 0.1
+  std::size_t max_file_bytes = 4u << 20;
+  /// All files of one rule set together (E-LIMIT-TOTAL-SIZE). 32 MiB. @since 0.1
+  std::size_t max_total_bytes = 32u << 20;
+  /// Files in one rule set, the root file included (E-LIMIT-FILES). @since 0.1
+  std::size_t max_files = 256;
+  /// YAML block and flow nesting, checked on the raw text before the YAML parser runs
+  /// (E-YAML-TOO-DEEP). Anchors and aliases have a fixed limit of 0: they are always refused
+  /// (E-YAML-ANCHOR, E-YAML-ALIAS), so nothing is ever expanded. @since 0.1
+  std::size_t max_nesting_depth = 64;
+  /// Rules declared in one rule set (E-LIMIT-RULES). @since 0.1
+  std::size_t max_rules = 10000;
+  /// Facts declared in one rule set (E-LIMIT-FACTS). @since 0.1
+  std::size_t max_facts = 1000;
+  /// Values of one enum or set fact (E-LIMIT-ENUM-VALUES); never more than 64. @since 0.1
+  std::size_t max_enum_values = 64;
+  /// Bytes of one `when:` expression (E-EXPR-TOO-LONG). @since 0.1
+  std::size_t max_expression_bytes = 4096;
+  /// Nesting of one `when:` expression: parentheses and `not` (E-EXPR-TOO-DEEP). @since 0.1
+  std::size_t max_expression_depth = 64;
+  /// Errors reported before a load stops reporting; one E-LIMIT-ERRORS then says that more were
+  /// left out. Keeps the diagnostics of a hostile file small. @since 0.1
+  std::size_t max_errors = 100;
+  /// Warnings kept; one W-LIMIT-WARNINGS then says how many more there were. @since 0.1
+  std::size_t max_warnings = 1000;
 };
 
 /// Facts about one declared fact, for tools and hosts that build cases. @since 0.1

@@ -124,7 +124,8 @@ class SCARWISE_API TestSuiteLoadResult {
 /// The tests of one test file. An immutable handle; cheap to copy. @since 0.1
 class SCARWISE_API TestSuite {
  public:
-  /// Loads a test file. Uses `options.max_file_bytes` and `options.max_nesting_depth`. Throws
+  /// Loads a test file. Uses `options.max_file_bytes`, `max_nesting_depth`, `max_errors` and
+  /// `max_warnings`; only a regular file is read (a FIFO or device is E-FILE-READ). Throws
   /// LoadError with every diagnostic when the file cannot be read or is not a valid test file.
   /// A case that is malformed does not stop the load: that test fails when run. @since 0.1
   static TestSuite load_file(const std::string& path, const LoadOptions& options = {});

@@ -1,15 +1,11 @@
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <scarwise/case.hpp>
-#include <sstream>
 #include <stdexcept>
 #include <utility>
 
 #include "io/case_reader.hpp"
+#include "load/file_reader.hpp"
 #include "model/raw_case.hpp"
 #include "support/diagnostic_sink.hpp"
 
@@ -50,20 +46,20 @@ bool ends_with(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-/// The bytes of a file, or nothing (with errno set) when it cannot be read.
-std::optional<std::string> read_file(const std::string& path) {
-  errno = 0;
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    errno = EISDIR;
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
+/// Reads a case through a capped sink and adds the note about errors left out.
+template <typename Reader>
+Case read_case(const std::string& name, const CaseOptions& options, Reader reader) {
+  internal::DiagnosticSink sink(options.max_errors, static_cast<std::size_t>(-1));
+  std::unique_ptr<internal::RawCase> raw = reader(sink);
+  sink.add_truncation_notes({name, 0, 0}, "CaseOptions::max_errors", "");
+  return throw_or_wrap(std::move(raw), sink);
+}
+
+[[noreturn]] void throw_read_error(const std::string& path, const std::string& code,
+                                   const std::string& message, const std::string& hint) {
+  internal::DiagnosticSink sink;
+  sink.error({path, 0, 0}, code, message, hint);
+  throw CaseError(sink.take());
 }
 
 }  // namespace
@@ -144,27 +140,50 @@ Case& Case::operator=(Case&& other) noexcept {
 }
 
 Case Case::from_json(const std::string& text, const std::string& name) {
-  internal::DiagnosticSink sink;
-  return throw_or_wrap(internal::read_case_json(text, name, sink), sink);
+  return from_json(text, name, CaseOptions{});
 }
 
 Case Case::from_yaml(const std::string& text, const std::string& name) {
-  internal::DiagnosticSink sink;
-  return throw_or_wrap(internal::read_case_yaml(text, name, sink), sink);
+  return from_yaml(text, name, CaseOptions{});
 }
 
-Case Case::from_file(const std::string& path) {
-  std::optional<std::string> text = read_file(path);
-  if (!text) {
-    const int error = errno;
-    internal::DiagnosticSink sink;
-    sink.error({path, 0, 0}, "E-CASE-READ",
-               "cannot read case file '" + path + "'" +
-                   (error != 0 ? std::string(": ") + std::strerror(error) : std::string()),
-               "check the path and its permissions");
-    throw CaseError(sink.take());
+Case Case::from_file(const std::string& path) { return from_file(path, CaseOptions{}); }
+
+Case Case::from_json(const std::string& text, const std::string& name, const CaseOptions& options) {
+  return read_case(name, options, [&](internal::DiagnosticSink& sink) {
+    return internal::read_case_json(text, name, options, sink);
+  });
+}
+
+Case Case::from_yaml(const std::string& text, const std::string& name, const CaseOptions& options) {
+  return read_case(name, options, [&](internal::DiagnosticSink& sink) {
+    return internal::read_case_yaml(text, name, options, sink);
+  });
+}
+
+Case Case::from_file(const std::string& path, const CaseOptions& options) {
+  using Status = internal::FileRead::Status;
+  internal::FileRead read = internal::read_regular_file(path, options.max_bytes);
+  switch (read.status) {
+    case Status::ok:
+      break;
+    case Status::not_found:
+      throw_read_error(path, "E-CASE-READ", "cannot read case file '" + path + "': no such file",
+                       "check the path and its permissions");
+    case Status::not_regular:
+      throw_read_error(path, "E-CASE-READ", "case file '" + path + "' is not a regular file",
+                       "a case file is a plain file; devices, FIFOs and directories are refused");
+    case Status::unreadable:
+      throw_read_error(path, "E-CASE-READ", "cannot read case file '" + path + "': " + read.reason,
+                       "check the path and its permissions");
+    case Status::too_large:
+      throw_read_error(path, "E-CASE-TOO-LARGE",
+                       "the case has " + std::to_string(read.size) +
+                           " bytes, more than the limit of " + std::to_string(options.max_bytes),
+                       "raise CaseOptions::max_bytes");
   }
-  return ends_with(path, ".json") ? from_json(*text, path) : from_yaml(*text, path);
+  return ends_with(path, ".json") ? from_json(read.bytes, path, options)
+                                  : from_yaml(read.bytes, path, options);
 }
 
 FactSet Case::patient() {

@@ -15,7 +15,8 @@ namespace {
 /// Walks a case in the located tree; reports every problem it finds, not only the first.
 class CaseReader {
  public:
-  CaseReader(const YamlDocument& doc, DiagnosticSink& sink) : doc_(doc), sink_(sink) {}
+  CaseReader(const YamlDocument& doc, std::size_t max_scars, DiagnosticSink& sink)
+      : doc_(doc), max_scars_(max_scars), sink_(sink) {}
 
   std::unique_ptr<RawCase> read(const YamlNode& node) {
     const std::size_t errors_before = sink_.error_count();
@@ -61,6 +62,13 @@ class CaseReader {
     if (!node.is_sequence()) {
       error(node, "E-CASE-SHAPE", "'scars' must be a list of scar sites",
             "e.g. scars: [{id: cheeks, type: rolling}]");
+      return;
+    }
+    if (node.items.size() > max_scars_) {
+      error(node.items[max_scars_], "E-LIMIT-SCARS",
+            "the case has " + std::to_string(node.items.size()) +
+                " scars, more than the limit of " + std::to_string(max_scars_),
+            "split the case, or raise CaseOptions::max_scars");
       return;
     }
     for (std::size_t i = 0; i < node.items.size(); ++i) read_scar(node.items[i], i, raw);
@@ -187,28 +195,59 @@ class CaseReader {
   }
 
   const YamlDocument& doc_;
+  std::size_t max_scars_;
   DiagnosticSink& sink_;
 };
+
+/// E-CASE-TOO-LARGE when `text` is longer than the limit; checked before any parsing.
+bool check_case_size(std::string_view text, const std::string& name, std::size_t max_bytes,
+                     DiagnosticSink& sink) {
+  if (text.size() <= max_bytes) return true;
+  sink.error({name, 0, 0}, "E-CASE-TOO-LARGE",
+             "the case has " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                 std::to_string(max_bytes),
+             "raise CaseOptions::max_bytes");
+  return false;
+}
 
 }  // namespace
 
 std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
+                                        std::size_t max_scars, DiagnosticSink& sink) {
+  return CaseReader(doc, max_scars, sink).read(node);
+}
+
+std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
                                         DiagnosticSink& sink) {
-  return CaseReader(doc, sink).read(node);
+  return read_case_node(doc, node, CaseOptions{}.max_scars, sink);
+}
+
+std::unique_ptr<RawCase> read_case_json(std::string_view text, const std::string& name,
+                                        const CaseOptions& options, DiagnosticSink& sink) {
+  if (!check_case_size(text, name, options.max_bytes, sink)) return nullptr;
+  std::optional<YamlDocument> doc =
+      parse_json_tree(std::string(text), name, sink, options.max_bytes, options.max_nesting_depth);
+  if (!doc) return nullptr;
+  return read_case_node(*doc, doc->root, options.max_scars, sink);
 }
 
 std::unique_ptr<RawCase> read_case_json(std::string_view text, const std::string& name,
                                         DiagnosticSink& sink) {
-  std::optional<YamlDocument> doc = parse_json_tree(std::string(text), name, sink);
+  return read_case_json(text, name, CaseOptions{}, sink);
+}
+
+std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string& name,
+                                        const CaseOptions& options, DiagnosticSink& sink) {
+  if (!check_case_size(text, name, options.max_bytes, sink)) return nullptr;
+  const YamlLimits limits{options.max_bytes, options.max_nesting_depth};
+  std::optional<YamlDocument> doc = parse_yaml(std::string(text), name, limits, sink);
   if (!doc) return nullptr;
-  return read_case_node(*doc, doc->root, sink);
+  return read_case_node(*doc, doc->root, options.max_scars, sink);
 }
 
 std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string& name,
                                         DiagnosticSink& sink) {
-  std::optional<YamlDocument> doc = parse_yaml(std::string(text), name, YamlLimits{}, sink);
-  if (!doc) return nullptr;
-  return read_case_node(*doc, doc->root, sink);
+  return read_case_yaml(text, name, CaseOptions{}, sink);
 }
 
 }  // namespace scarwise::internal

@@ -17,13 +17,21 @@
 
 namespace scarwise::internal {
 
-/// Reads a case from strict JSON (see parse_json_tree). `name` is the file name used in
-/// diagnostics. Returns nullptr after reporting errors to `sink`.
+/// Reads a case from strict JSON (see parse_json_tree) within `options` (E-CASE-TOO-LARGE,
+/// E-CASE-TOO-DEEP, E-LIMIT-SCARS). `name` is the file name used in diagnostics. Returns
+/// nullptr after reporting errors to `sink`.
+std::unique_ptr<RawCase> read_case_json(std::string_view text, const std::string& name,
+                                        const CaseOptions& options, DiagnosticSink& sink);
+/// read_case_json() with the default CaseOptions.
 std::unique_ptr<RawCase> read_case_json(std::string_view text, const std::string& name,
                                         DiagnosticSink& sink);
 
-/// Reads a case from YAML under the loader's strict subset (parse_yaml). Typed values must be
-/// plain scalars: `5` is an integer, `"5"` a word. Returns nullptr after reporting errors.
+/// Reads a case from YAML under the loader's strict subset (parse_yaml) within `options`
+/// (E-CASE-TOO-LARGE, E-YAML-TOO-DEEP, E-LIMIT-SCARS). Typed values must be plain scalars: `5`
+/// is an integer, `"5"` a word. Returns nullptr after reporting errors.
+std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string& name,
+                                        const CaseOptions& options, DiagnosticSink& sink);
+/// read_case_yaml() with the default CaseOptions.
 std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string& name,
                                         DiagnosticSink& sink);
 
@@ -31,7 +39,11 @@ std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string
 /// `case:` of a test). Errors: E-CASE-SHAPE (a part of the wrong kind), E-CASE-UNKNOWN-KEY
 /// (with did-you-mean), E-CASE-DUPLICATE-KEY, E-CASE-BAD-SCAR-ID (missing or not a scalar),
 /// E-CASE-NULL (a null value: leave the fact out instead), E-CASE-NUMBER (a malformed, infinite
-/// or out-of-range number). Returns nullptr after reporting errors.
+/// or out-of-range number), E-LIMIT-SCARS (more than `max_scars` scars). Returns nullptr after
+/// reporting errors.
+std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
+                                        std::size_t max_scars, DiagnosticSink& sink);
+/// read_case_node() with the default scar limit.
 std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
                                         DiagnosticSink& sink);
 

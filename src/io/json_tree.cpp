@@ -217,7 +217,6 @@ std::string describe_syntax_error(std::string_view text, std::size_t offset, jso
   }
   if (ec == json::error::extra_data) return "unexpected content after the JSON document";
   if (ec == json::error::incomplete || rest.empty()) return "unexpected end of JSON text";
-  if (ec == json::error::too_deep) return "JSON nested too deeply";
   if (ec == json::error::exponent_overflow) return "number exponent out of range";
   if (static_cast<unsigned char>(rest.front()) >= 0x80) return "invalid UTF-8 in JSON text";
   return "invalid JSON: " + ec.message();
@@ -226,7 +225,8 @@ std::string describe_syntax_error(std::string_view text, std::size_t offset, jso
 }  // namespace
 
 std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
-                                            DiagnosticSink& sink, std::size_t max_bytes) {
+                                            DiagnosticSink& sink, std::size_t max_bytes,
+                                            std::size_t max_depth) {
   if (text.size() > max_bytes) {
     sink.error({file, 0, 0}, "E-CASE-TOO-LARGE",
                "JSON text of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
@@ -234,11 +234,21 @@ std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
     return std::nullopt;
   }
   const std::size_t errors_before = sink.error_count();
-  json::basic_parser<TreeBuilder> parser(json::parse_options{}, text, file, sink);
+  json::parse_options options;
+  options.max_depth = max_depth;
+  json::basic_parser<TreeBuilder> parser(options, text, file, sink);
   json::error_code ec;
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && used < text.size()) ec = json::error::extra_data;
   if (!ec && !parser.done()) ec = json::error::incomplete;
+  if (ec == json::error::too_deep) {
+    const YamlMark at = parser.handler().mark(used);
+    sink.error({file, at.line, at.column}, "E-CASE-TOO-DEEP",
+               "the JSON nests deeper than the limit of " + std::to_string(max_depth) + " levels",
+               "a case is {\"patient\": {...}, \"scars\": [{...}]}; raise "
+               "CaseOptions::max_nesting_depth if it must nest deeper");
+    return std::nullopt;
+  }
   if (ec) {
     const YamlMark at = parser.handler().mark(used);
     sink.error({file, at.line, at.column}, "E-CASE-SYNTAX", describe_syntax_error(text, used, ec),

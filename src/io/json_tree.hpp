@@ -13,6 +13,8 @@ namespace scarwise::internal {
 
 /// Largest JSON document read by default (a case is a few kilobytes).
 inline constexpr std::size_t kMaxJsonBytes = 4u << 20;
+/// Deepest nesting read by default (a case needs 4 levels).
+inline constexpr std::size_t kMaxJsonDepth = 32;
 
 /// Parses `text` as one strict RFC 8259 JSON document: no comments, trailing commas, NaN or
 /// Infinity, nothing but whitespace after the document, valid UTF-8 and unique keys in every
@@ -20,9 +22,12 @@ inline constexpr std::size_t kMaxJsonBytes = 4u << 20;
 /// exact text, and `null` a Null node; every node's mark is where its token starts.
 ///
 /// Errors: E-CASE-SYNTAX (at the line:col where parsing stopped), E-CASE-DUPLICATE-KEY (at the
-/// repeated key), E-CASE-TOO-LARGE. Returns nothing if there was any error.
+/// repeated key), E-CASE-TOO-LARGE (more than `max_bytes`), E-CASE-TOO-DEEP (arrays and objects
+/// nested more than `max_depth` deep, at the bracket that goes too deep). Returns nothing if
+/// there was any error.
 std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
                                             DiagnosticSink& sink,
-                                            std::size_t max_bytes = kMaxJsonBytes);
+                                            std::size_t max_bytes = kMaxJsonBytes,
+                                            std::size_t max_depth = kMaxJsonDepth);
 
 }  // namespace scarwise::internal

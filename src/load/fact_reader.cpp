@@ -98,7 +98,7 @@ bool RuleSetBuilder::read_fact_name(const SchemaReader& reader, const YamlNode& 
   }
   if (model_->vocabulary.facts().size() >= options_.max_facts) {
     if (!facts_limit_reported_) {
-      reader.error(key, "E-LIMIT",
+      reader.error(key, "E-LIMIT-FACTS",
                    "more than " + std::to_string(options_.max_facts) + " facts are declared",
                    "raise LoadOptions::max_facts");
     }
@@ -175,9 +175,12 @@ void RuleSetBuilder::read_fact_values(const SchemaReader& reader, const YamlNode
   }
   const std::size_t limit = std::min(options_.max_enum_values, kMaxValuesPerFact);
   if (items->size() > limit) {
-    reader.error(*values, "E-LIMIT",
+    reader.error(*values, "E-LIMIT-ENUM-VALUES",
                  "fact '" + decl.name + "' has " + std::to_string(items->size()) +
-                     " values, more than the limit of " + std::to_string(limit));
+                     " values, more than the limit of " + std::to_string(limit),
+                 limit == kMaxValuesPerFact
+                     ? "a fact holds at most 64 values; split it into several facts"
+                     : "raise LoadOptions::max_enum_values (at most 64)");
   }
   // Values past the limit are still declared (up to what a 64-bit set can hold), so that the
   // rules using them add no second error to the one above.

@@ -39,23 +39,38 @@ void replay_in_source_order(std::vector<Diagnostic> diagnostics,
 std::shared_ptr<const RuleSetModel> build(const SourceSet& sources, const LoadOptions& options,
                                           DiagnosticSink& local, DiagnosticSink& sink) {
   std::shared_ptr<RuleSetModel> model;
-  if (!sources.files.empty()) {
+  // Past the error limit nothing more would be reported, so the rules are not even read.
+  if (!sources.files.empty() && !local.errors_dropped()) {
     RuleSetBuilder builder(options, local);
     builder.read(sources);
     model = builder.finish(sources);
   }
   std::vector<Diagnostic> diagnostics = local.take();
+  const std::string root = sources.opened.empty() ? std::string() : sources.opened.front();
+  local.add_truncation_notes({root, 0, 0}, "LoadOptions::max_errors", "LoadOptions::max_warnings");
+  std::vector<Diagnostic> notes = local.take();
   if (model) {
     std::vector<SourceFileInfo> files;
     for (const SourceFile& file : sources.files) {
       files.push_back({file.relative_path, file.doc.text});
     }
     model->digest = ruleset_digest(std::move(files));
-    for (const Diagnostic& d : diagnostics) {
-      if (d.severity == Severity::warning) model->warnings.push_back(d);
+    for (const std::vector<Diagnostic>* list : {&diagnostics, &notes}) {
+      for (const Diagnostic& d : *list) {
+        if (d.severity == Severity::warning) model->warnings.push_back(d);
+      }
     }
   }
   replay_in_source_order(std::move(diagnostics), sources.opened, sink);
+  // The notes about what was left out come last, whatever their position.
+  for (Diagnostic& d : notes) {
+    const SourceLoc at{d.file, d.line, d.column};
+    if (d.severity == Severity::error) {
+      sink.error(at, std::move(d.code), std::move(d.message), std::move(d.hint));
+    } else {
+      sink.warning(at, std::move(d.code), std::move(d.message), std::move(d.hint));
+    }
+  }
   return model;
 }
 
@@ -78,7 +93,7 @@ std::string ruleset_digest(std::vector<SourceFileInfo> files) {
 std::shared_ptr<const RuleSetModel> load_ruleset_file(const std::string& path,
                                                       const LoadOptions& options,
                                                       DiagnosticSink& sink) {
-  DiagnosticSink local;
+  DiagnosticSink local(options.max_errors, options.max_warnings);
   const SourceSet sources = read_source_files(path, options, local);
   return build(sources, options, local, sink);
 }
@@ -87,7 +102,7 @@ std::shared_ptr<const RuleSetModel> load_ruleset_string(const std::string& yaml,
                                                         const std::string& name,
                                                         const LoadOptions& options,
                                                         DiagnosticSink& sink) {
-  DiagnosticSink local;
+  DiagnosticSink local(options.max_errors, options.max_warnings);
   const SourceSet sources = read_source_string(yaml, name, options, local);
   return build(sources, options, local, sink);
 }

@@ -28,6 +28,16 @@ void RuleSetBuilder::read_rules(const SourceFile& file, const SchemaReader& read
 
 void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reader,
                                const YamlNode& item) {
+  // Counted as declared, before any work on the rule, so that a flood of rules stops here.
+  if (rules_declared_++ >= options_.max_rules) {
+    if (!rules_limit_reported_) {
+      reader.error(item, "E-LIMIT-RULES",
+                   "more than " + std::to_string(options_.max_rules) + " rules are declared",
+                   "raise LoadOptions::max_rules");
+    }
+    rules_limit_reported_ = true;
+    return;
+  }
   if (!reader.expect_map(item, "rule")) return;
   reader.check_keys(item, rule_keys(), "a rule");
   Rule rule;
@@ -51,17 +61,7 @@ void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reade
     ok = false;
   }
   ok = compile_when(file, reader, item, rule) && ok;
-  if (!ok) return;
-  if (model_->rules.size() >= options_.max_rules) {
-    if (!rules_limit_reported_) {
-      reader.error(item, "E-LIMIT",
-                   "more than " + std::to_string(options_.max_rules) + " rules are declared",
-                   "raise LoadOptions::max_rules");
-    }
-    rules_limit_reported_ = true;
-    return;
-  }
-  model_->rules.push_back(std::move(rule));
+  if (ok) model_->rules.push_back(std::move(rule));
 }
 
 bool RuleSetBuilder::read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule) {

@@ -79,6 +79,7 @@ class RuleSetBuilder {
   IdIndex rule_ids_{"rule", "rules"};
   bool facts_limit_reported_ = false;
   bool rules_limit_reported_ = false;
+  std::size_t rules_declared_ = 0;
 };
 
 }  // namespace scarwise::internal

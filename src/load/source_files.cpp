@@ -1,14 +1,14 @@
 #include "load/source_files.hpp"
 
+#include "load/file_reader.hpp"
 #include "load/schema_reader.hpp"
 #include "load/top_level.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
+#include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 
 namespace scarwise::internal {
 namespace fs = std::filesystem;
@@ -18,27 +18,11 @@ YamlLimits yaml_limits(const LoadOptions& options) {
   return YamlLimits{options.max_file_bytes, options.max_nesting_depth};
 }
 
-/// Reads a whole file; nullopt after E-FILE-READ or E-FILE-TOO-LARGE.
-std::optional<std::string> read_file_bytes(const fs::path& path, const std::string& display,
-                                           std::size_t max_bytes, DiagnosticSink& sink) {
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes) {
-    // Checked before reading, so a huge file is never pulled into memory.
-    sink.error({display, 0, 0}, "E-FILE-TOO-LARGE",
-               "the file has " + std::to_string(size) + " bytes, more than the limit of " +
-                   std::to_string(max_bytes),
-               "split the rule set into included files or raise LoadOptions::max_file_bytes");
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (in) bytes << in.rdbuf();
-  if (!in || ec) {
-    sink.error({display, 0, 0}, "E-FILE-READ", "cannot read the file");
-    return std::nullopt;
-  }
-  return bytes.str();
+/// True when `path` holds a control character (a NUL would cut the path short at the system
+/// call, after the escape check has seen all of it).
+bool has_control_character(const std::string& path) {
+  return std::any_of(path.begin(), path.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 /// Walks the include graph depth first from the root file.
@@ -76,7 +60,8 @@ class IncludeWalker {
       return std::nullopt;
     }
     if (!fs::is_regular_file(status)) {
-      sink_.error({root.generic_string(), 0, 0}, "E-FILE-READ", "not a regular file");
+      sink_.error({root.generic_string(), 0, 0}, "E-FILE-READ", "not a regular file",
+                  "rule files are plain files; devices, FIFOs and directories are refused");
       return std::nullopt;
     }
     return root;
@@ -86,18 +71,8 @@ class IncludeWalker {
   void visit(const fs::path& canonical, const std::string& display, const std::string& relative,
              const SourceLoc* included_at) {
     result_.opened.push_back(display);
-    std::optional<std::string> bytes =
-        read_file_bytes(canonical, display, options_.max_file_bytes, sink_);
+    std::optional<std::string> bytes = read_bytes(canonical, display, included_at);
     if (!bytes) return;
-    total_bytes_ += bytes->size();
-    if (total_bytes_ > options_.max_total_bytes) {
-      limit_reached_ = true;
-      sink_.error(included_at ? *included_at : SourceLoc{display, 0, 0}, "E-LIMIT",
-                  "the rule set's files together exceed the limit of " +
-                      std::to_string(options_.max_total_bytes) + " bytes",
-                  "raise LoadOptions::max_total_bytes");
-      return;
-    }
     std::optional<YamlDocument> doc =
         parse_yaml(std::move(*bytes), display, yaml_limits(options_), sink_);
     if (!doc) return;
@@ -114,6 +89,45 @@ class IncludeWalker {
         SourceFile{std::move(*doc), relative, included_at == nullptr, std::move(lines)});
   }
 
+  /// The bytes of one file, within both the per-file limit and what is left of the total. A
+  /// problem with an included file is reported where it is included.
+  std::optional<std::string> read_bytes(const fs::path& canonical, const std::string& display,
+                                        const SourceLoc* included_at) {
+    const SourceLoc at = included_at ? *included_at : SourceLoc{display, 0, 0};
+    const std::size_t left = options_.max_total_bytes - total_bytes_;
+    FileRead read = read_regular_file(canonical, std::min(options_.max_file_bytes, left));
+    switch (read.status) {
+      case FileRead::Status::ok:
+        total_bytes_ += read.bytes.size();
+        return std::move(read.bytes);
+      case FileRead::Status::not_found:
+        sink_.error(at, "E-FILE-NOT-FOUND", "no such file: " + display);
+        return std::nullopt;
+      case FileRead::Status::not_regular:
+        sink_.error(at, "E-FILE-READ", display + " is not a regular file",
+                    "rule files are plain files; devices, FIFOs and directories are refused");
+        return std::nullopt;
+      case FileRead::Status::unreadable:
+        sink_.error(at, "E-FILE-READ", "cannot read " + display + ": " + read.reason);
+        return std::nullopt;
+      case FileRead::Status::too_large:
+        break;
+    }
+    if (read.size > options_.max_file_bytes) {
+      sink_.error(at, "E-FILE-TOO-LARGE",
+                  display + " has " + std::to_string(read.size) +
+                      " bytes, more than the limit of " + std::to_string(options_.max_file_bytes),
+                  "split the rule set into included files or raise LoadOptions::max_file_bytes");
+    } else {
+      limit_reached_ = true;
+      sink_.error(at, "E-LIMIT-TOTAL-SIZE",
+                  "the rule set's files together exceed the limit of " +
+                      std::to_string(options_.max_total_bytes) + " bytes",
+                  "raise LoadOptions::max_total_bytes");
+    }
+    return std::nullopt;
+  }
+
   void visit_includes(const SchemaReader& reader, const YamlNode& includes, const fs::path& dir) {
     const std::vector<YamlNode>* items = reader.read_list(includes, "include");
     if (!items) return;
@@ -124,31 +138,20 @@ class IncludeWalker {
   }
 
   void visit_include(const SourceLoc& at, const std::string& path, const fs::path& dir) {
-    if (limit_reached_) return;  // reported once; reading on would only add noise
-    const fs::path given(path);
+    // After a limit, or once errors are no longer reported, reading on would only cost time.
+    if (limit_reached_ || sink_.errors_dropped()) return;
     if (path.empty()) {
       sink_.error(at, "E-BAD-VALUE", "an include path must not be empty");
       return;
     }
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(dir / given, ec);
-    const fs::path relative = ec ? fs::path() : target.lexically_relative(root_dir_);
-    if (given.is_absolute() || given.has_root_name() || relative.empty() ||
-        *relative.begin() == "..") {
-      sink_.error(at, "E-INCLUDE-ESCAPE", "include '" + path + "' leaves the rule set's directory",
-                  "includes are relative paths to files under the root file's directory");
+    if (has_control_character(path)) {
+      sink_.error(at, "E-BAD-VALUE", "an include path must not hold control characters",
+                  "write the file's relative path, e.g. facts.yaml");
       return;
     }
-    const fs::file_status status = fs::status(target, ec);
-    if (!fs::exists(status)) {
-      sink_.error(at, "E-FILE-NOT-FOUND", "included file not found: " + path);
-      return;
-    }
-    if (!fs::is_regular_file(status)) {
-      sink_.error(at, "E-FILE-READ", "included path is not a regular file: " + path);
-      return;
-    }
-    const std::string name = relative.generic_string();
+    const std::optional<Resolved> resolved = resolve(at, path, dir);
+    if (!resolved) return;
+    const auto& [target, name] = *resolved;
     if (in_stack(target)) {
       report_cycle(at, target, name);
       return;
@@ -156,13 +159,55 @@ class IncludeWalker {
     if (!seen_.insert(target).second) return;  // a diamond: already read once
     if (++files_ > options_.max_files) {
       limit_reached_ = true;
-      sink_.error(
-          at, "E-LIMIT",
-          "the rule set includes more than " + std::to_string(options_.max_files) + " files",
-          "raise LoadOptions::max_files");
+      sink_.error(at, "E-LIMIT-FILES",
+                  "the rule set has more than " + std::to_string(options_.max_files) + " files",
+                  "raise LoadOptions::max_files");
       return;
     }
-    visit(target, (display_dir_ / relative).lexically_normal().generic_string(), name, &at);
+    visit(target, (display_dir_ / name).lexically_normal().generic_string(), name, &at);
+  }
+
+  /// An include's canonical target and its path relative to the root directory.
+  struct Resolved {
+    fs::path target;
+    std::string relative;
+  };
+
+  /// Resolves an include, following symbolic links, and checks that it stays inside the root
+  /// directory and names a regular file. Paths already resolved are remembered, so that a file
+  /// listing the same include thousands of times costs no file-system call after the first.
+  /// (A path with ".." is not remembered: after a symbolic link, ".." is not lexical.)
+  std::optional<Resolved> resolve(const SourceLoc& at, const std::string& path,
+                                  const fs::path& dir) {
+    const fs::path given(path);
+    const bool absolute = given.is_absolute() || given.has_root_name();
+    const bool climbs = std::find(given.begin(), given.end(), "..") != given.end();
+    const fs::path key = (dir / given).lexically_normal();
+    if (!absolute && !climbs) {
+      const auto known = resolved_.find(key);
+      if (known != resolved_.end()) return known->second;
+    }
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(dir / given, ec);
+    const fs::path relative = ec ? fs::path() : target.lexically_relative(root_dir_);
+    if (absolute || relative.empty() || *relative.begin() == "..") {
+      sink_.error(at, "E-INCLUDE-ESCAPE", "include '" + path + "' leaves the rule set's directory",
+                  "includes are relative paths to files under the root file's directory");
+      return std::nullopt;
+    }
+    const fs::file_status status = fs::status(target, ec);
+    if (!fs::exists(status)) {
+      sink_.error(at, "E-FILE-NOT-FOUND", "included file not found: " + path);
+      return std::nullopt;
+    }
+    if (!fs::is_regular_file(status)) {
+      sink_.error(at, "E-FILE-READ", "included path is not a regular file: " + path,
+                  "rule files are plain files; devices, FIFOs and directories are refused");
+      return std::nullopt;
+    }
+    Resolved out{target, relative.generic_string()};
+    if (!climbs) resolved_.emplace(key, out);
+    return out;
   }
 
   bool in_stack(const fs::path& target) const {
@@ -187,6 +232,7 @@ class IncludeWalker {
   fs::path display_dir_;  ///< the same directory as the caller named it
   std::vector<std::pair<fs::path, std::string>> stack_;  ///< files being read: canonical, relative
   std::set<fs::path> seen_;
+  std::map<fs::path, Resolved> resolved_;  ///< includes already resolved, by normalized path
   std::size_t files_ = 1;
   std::size_t total_bytes_ = 0;
   bool limit_reached_ = false;
@@ -204,9 +250,11 @@ SourceSet read_source_string(std::string yaml, const std::string& name, const Lo
                              DiagnosticSink& sink) {
   SourceSet result;
   result.opened.push_back(name);
-  if (yaml.size() > options.max_total_bytes) {
+  // The per-file limit comes first (parse_yaml reports it); a single file can still exceed a
+  // lower total.
+  if (yaml.size() <= options.max_file_bytes && yaml.size() > options.max_total_bytes) {
     sink.error(
-        {name, 0, 0}, "E-LIMIT",
+        {name, 0, 0}, "E-LIMIT-TOTAL-SIZE",
         "the rule set exceeds the limit of " + std::to_string(options.max_total_bytes) + " bytes",
         "raise LoadOptions::max_total_bytes");
     return result;

@@ -2,6 +2,7 @@
 
 #include "load/line_index.hpp"
 
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -51,6 +52,12 @@ bool is_forbidden_control(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
+/// U+0080 to U+009F, whose UTF-8 form is C2 80 to C2 9F.
+bool is_c1_control(std::string_view text, std::size_t i) {
+  return static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() &&
+         static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+}
+
 }  // namespace
 
 bool check_yaml_size(std::string_view text, const std::string& file, std::size_t max_bytes,
@@ -87,6 +94,14 @@ bool check_yaml_characters(std::string_view text, const std::string& file, Diagn
       continue;
     }
     const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 2 && is_c1_control(text, i)) {
+      sink.error(loc_at(text, file, i), "E-YAML-SYNTAX",
+                 "control character U+00" +
+                     hex_byte(static_cast<unsigned char>(text[i + 1])).substr(2) +
+                     " is not allowed in YAML",
+                 "remove it");
+      return false;
+    }
     if (length == 0) {
       // Located at the start of the broken sequence: in a Latin-1 file that is the accented
       // letter itself, whatever byte follows it.
@@ -98,6 +113,14 @@ bool check_yaml_characters(std::string_view text, const std::string& file, Diagn
     i += length;
   }
   return true;
+}
+
+std::optional<std::size_t> find_control_character(std::string_view value) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || is_c1_control(value, i)) return i;
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -128,10 +151,8 @@ class DepthScanner {
     std::size_t indent = 0;
     while (start + indent < end && text_[start + indent] == ' ') ++indent;
     const bool blank = start + indent == end;
-    if (block_scalar_indent_) {
-      if (blank || indent > *block_scalar_indent_) return;
-      block_scalar_indent_.reset();
-    }
+    if (in_block_scalar_ && (blank || in_block_scalar_content(indent))) return;
+    in_block_scalar_ = false;
     std::size_t pos = start;
     if (quote_ != 0) {
       pos = skip_quoted(start, end);
@@ -141,7 +162,31 @@ class DepthScanner {
       pos = start + indent;
       if (flow_depth_ == 0) pos = open_block_levels(start, pos, end);
     }
-    scan_content(start, indent, pos, end);
+    scan_content(start, pos, end);
+  }
+
+  /// Whether a non-blank line with this indentation is still content of the block scalar. As in
+  /// yaml-cpp, the first content line sets the indentation (it must be deeper than the node
+  /// that holds the scalar), unless the header gave it; a line indented less ends the scalar.
+  /// Ending it too early only makes the scan count more, never less.
+  bool in_block_scalar_content(std::size_t indent) {
+    if (!block_scalar_indent_) {
+      if (block_scalar_parent_ && indent <= *block_scalar_parent_) return false;
+      block_scalar_indent_ = indent;
+      return true;
+    }
+    return indent >= *block_scalar_indent_;
+  }
+
+  /// Starts a block scalar; `digit` is its explicit indentation indicator, or 0.
+  void open_block_scalar(int digit) {
+    in_block_scalar_ = true;
+    block_scalar_parent_.reset();
+    if (!block_columns_.empty()) block_scalar_parent_ = block_columns_.back();
+    block_scalar_indent_.reset();
+    if (digit > 0) {
+      block_scalar_indent_ = block_scalar_parent_.value_or(0) + static_cast<std::size_t>(digit);
+    }
   }
 
   /// Pops the levels this line closes, pushes the ones it opens (its own column and any
@@ -207,7 +252,7 @@ class DepthScanner {
 
   /// Scans the rest of a line for flow brackets, quotes and block scalar headers. Inside a
   /// plain scalar nothing opens: "x [1" is text, not a list.
-  void scan_content(std::size_t line_start, std::size_t indent, std::size_t pos, std::size_t end) {
+  void scan_content(std::size_t line_start, std::size_t pos, std::size_t end) {
     bool in_plain = false;
     while (pos < end && !too_deep_) {
       const char c = text_[pos];
@@ -241,7 +286,7 @@ class DepthScanner {
         --flow_depth_;
       } else if ((c == '|' || c == '>') && flow_depth_ == 0 &&
                  is_block_scalar_header(pos + 1, end)) {
-        block_scalar_indent_ = indent;
+        open_block_scalar(indentation_indicator(pos + 1, end));
         return;
       } else if (!is_blank(c) && !is_flow_indicator(c) && !is_block_indicator(pos, end)) {
         in_plain = true;
@@ -278,6 +323,16 @@ class DepthScanner {
     return pos == end || text_[pos] == '#';
   }
 
+  /// The digit among the header's indicators after '|' or '>', or 0.
+  int indentation_indicator(std::size_t pos, std::size_t end) const {
+    for (; pos < end && (text_[pos] == '+' || text_[pos] == '-' ||
+                         std::isdigit(static_cast<unsigned char>(text_[pos])));
+         ++pos) {
+      if (text_[pos] >= '1' && text_[pos] <= '9') return text_[pos] - '0';
+    }
+    return 0;
+  }
+
   void check(std::size_t offset) {
     if (!too_deep_ && block_columns_.size() + flow_depth_ > max_depth_) {
       too_deep_ = true;
@@ -290,7 +345,9 @@ class DepthScanner {
   std::vector<std::size_t> block_columns_;
   std::size_t flow_depth_ = 0;
   char quote_ = 0;
-  std::optional<std::size_t> block_scalar_indent_;
+  bool in_block_scalar_ = false;
+  std::optional<std::size_t> block_scalar_parent_;  ///< column of the node holding the scalar
+  std::optional<std::size_t> block_scalar_indent_;  ///< indentation of its content, once known
   bool too_deep_ = false;
   std::size_t too_deep_at_ = 0;
 };

@@ -68,6 +68,18 @@ bool has_closing_quote(std::string_view text, std::size_t open) {
   return false;
 }
 
+/// "0x1B" for a C0 control or DEL, "U+0085" for a C1 control at `at` in `value`.
+std::string describe_byte(std::string_view value, std::size_t at) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  auto c = static_cast<unsigned char>(value[at]);
+  std::string prefix = "0x";
+  if (c == 0xC2 && at + 1 < value.size()) {
+    c = static_cast<unsigned char>(value[at + 1]);
+    prefix = "U+00";
+  }
+  return prefix + kHex[c >> 4] + kHex[c & 0x0f];
+}
+
 bool is_null_word(std::string_view s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
@@ -114,6 +126,12 @@ class TreeBuilder : public YAML::EventHandler {
             "add the closing quote");
       throw StopParsing{};  // the rest of the file is inside the string: nothing more to say
     }
+    if (const std::optional<std::size_t> at = find_control_character(value)) {
+      error(node.mark, "E-YAML-SYNTAX",
+            "the value holds control character " + describe_byte(value, *at) +
+                ", written as an escape",
+            "control characters other than tab and line feed are not allowed");
+    }
     if (node.style == YamlNode::Style::Plain && is_null_word(value)) {
       node.kind = YamlNode::Kind::Null;
       node.scalar.clear();
@@ -148,6 +166,9 @@ class TreeBuilder : public YAML::EventHandler {
   SourceLoc loc(const YamlMark& mark) const { return {file_, mark.line, mark.column}; }
   void error(const YamlMark& mark, std::string code, std::string message, std::string hint = {}) {
     sink_.error(loc(mark), std::move(code), std::move(message), std::move(hint));
+    // A file full of anchors or duplicate keys is not read to its end once nothing more
+    // would be reported.
+    if (sink_.errors_dropped()) throw StopParsing{};
   }
   YamlMark mark_at(std::size_t offset) const {
     if (!lines_) lines_.emplace(text_);

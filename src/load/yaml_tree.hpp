@@ -62,9 +62,11 @@ struct YamlDocument {
 /// E-YAML-COMPLEX-KEY, E-YAML-TOO-DEEP, E-FILE-TOO-LARGE, E-YAML-EMPTY) go to `sink`;
 /// returns nothing if there was any.
 ///
-/// Also rejected, because yaml-cpp 0.7 would accept them and lose data: control characters, a
+/// Also rejected, because yaml-cpp 0.7 would accept them and lose data: control characters
+/// (raw, or in a value through an escape such as "\0" or "\e"; tab and line feed are fine), a
 /// carriage return without a line feed (yaml-cpp drops it, joining two lines), and a quoted
-/// string that runs to the end of the file. A leading UTF-8 byte order mark is accepted and
+/// string that runs to the end of the file. The handler stops the parser at the first error past
+/// the sink's error limit. A leading UTF-8 byte order mark is accepted and
 /// skipped: it stays in YamlDocument::text (and so in digests) and mark offsets count it, but
 /// columns on line 1 do not. The non-specific tag "!" is allowed; it changes nothing.
 /// Plain `~`, `null`, `Null`, `NULL` and empty values are Null nodes; an empty map value is

@@ -191,9 +191,17 @@ std::string sorted_object(std::vector<std::pair<std::string, std::string>> membe
   return out + "}";
 }
 
+/// C0 controls, DEL and C1 controls (U+0080 to U+009F, UTF-8 C2 80 to C2 9F): a scar id is
+/// printed in reports and terminals, where these would act instead of show.
 bool has_control_character(const std::string& text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) return true;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      return true;
+    }
+  }
+  return false;
 }
 
 class CaseValidator {

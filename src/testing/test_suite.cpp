@@ -1,11 +1,11 @@
 // The public TestSuite: loading test files and running them against an engine.
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <scarwise/test_suite.hpp>
 #include <utility>
 
+#include "load/file_reader.hpp"
 #include "testing/expect_checker.hpp"
 #include "testing/test_file_reader.hpp"
 #include "testing/test_spec.hpp"
@@ -24,23 +24,31 @@ internal::YamlLimits limits_of(const LoadOptions& options) {
   return limits;
 }
 
-/// Reads at most `max_bytes + 1` bytes, so that an endless or huge file is refused by size
-/// instead of being read whole.
+/// Reads a regular file of at most `max_bytes` bytes: a FIFO or device is refused instead of
+/// blocking or being read without end.
 std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                      DiagnosticSink& sink) {
-  std::ifstream in(path, std::ios::binary);
-  std::string text;
-  if (in) {
-    text.resize(max_bytes + 1);
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(in.gcount()));
+  internal::FileRead read = internal::read_regular_file(path, max_bytes);
+  switch (read.status) {
+    case internal::FileRead::Status::ok:
+      return std::move(read.bytes);
+    case internal::FileRead::Status::too_large:
+      sink.error({path, 0, 0}, "E-FILE-TOO-LARGE",
+                 "the file has " + std::to_string(read.size) + " bytes, more than the limit of " +
+                     std::to_string(max_bytes),
+                 "split the tests into several files or raise LoadOptions::max_file_bytes");
+      return std::nullopt;
+    case internal::FileRead::Status::not_regular:
+      sink.error({path, 0, 0}, "E-FILE-READ", "test file '" + path + "' is not a regular file",
+                 "test files are plain files; devices, FIFOs and directories are refused");
+      return std::nullopt;
+    case internal::FileRead::Status::not_found:
+    case internal::FileRead::Status::unreadable:
+      break;
   }
-  if (!in && !in.eof()) {
-    sink.error({path, 0, 0}, "E-FILE-READ", "cannot read test file '" + path + "'",
-               "check that the path names a readable file");
-    return std::nullopt;
-  }
-  return text;
+  sink.error({path, 0, 0}, "E-FILE-READ", "cannot read test file '" + path + "'",
+             "check that the path names a readable file");
+  return std::nullopt;
 }
 
 /// Evaluates one test's case (with explanation) and checks its expectations.
@@ -94,7 +102,7 @@ TestSuite::TestSuite(std::shared_ptr<const internal::TestSuiteData> data)
 
 TestSuiteLoadResult TestSuite::try_load_string(const std::string& yaml, const std::string& name,
                                                const LoadOptions& options) {
-  DiagnosticSink sink;
+  DiagnosticSink sink(options.max_errors, options.max_warnings);
   TestSuiteLoadResult result;
   result.data_ = internal::read_test_file(yaml, name, limits_of(options), sink);
   result.diagnostics_ = sink.take();
@@ -103,6 +111,9 @@ TestSuiteLoadResult TestSuite::try_load_string(const std::string& yaml, const st
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
                    });
+  // What the limits left out is said last.
+  sink.add_truncation_notes({name, 0, 0}, "LoadOptions::max_errors", "LoadOptions::max_warnings");
+  for (Diagnostic& d : sink.take()) result.diagnostics_.push_back(std::move(d));
   return result;
 }
 

@@ -167,7 +167,7 @@ TEST_CASE("JSON syntax errors are located at line:col", "[io][json]") {
   }
   SECTION("nesting far too deep ends in an error, not a crash") {
     const Diagnostic d = single_error(std::string(10000, '[') + std::string(10000, ']'));
-    CHECK(d.code == "E-CASE-SYNTAX");
+    CHECK(d.code == "E-CASE-TOO-DEEP");
   }
 }
 

@@ -406,18 +406,18 @@ TEST_CASE("load limits", "[load][schema]") {
   LoadOptions options;
   SECTION("rules") {
     options.max_rules = 1;
-    require_error(load_string(kHead + good_rule("a") + good_rule("b"), options), "E-LIMIT", 11, 5);
+    require_error(load_string(kHead + good_rule("a") + good_rule("b"), options), "E-LIMIT-RULES", 11, 5);
     CHECK(load_string(kHead + good_rule("a"), options).model);
   }
   SECTION("facts") {
     options.max_facts = 1;
-    require_error(load_string(kHead + good_rule("a"), options), "E-LIMIT", 5, 3);
+    require_error(load_string(kHead + good_rule("a"), options), "E-LIMIT-FACTS", 5, 3);
   }
   SECTION("enum values, never above 64") {
     options.max_enum_values = 2;
     CHECK(load_string(kHead + good_rule("a"), options).model);
     options.max_enum_values = 1;
-    require_error(load_string(kHead + good_rule("a"), options), "E-LIMIT", 4, 35);
+    require_error(load_string(kHead + good_rule("a"), options), "E-LIMIT-ENUM-VALUES", 4, 35);
     options.max_enum_values = 1000;
     std::string values;
     for (int i = 0; i < 65; ++i) values += (i ? ", v" : "v") + std::to_string(i);
@@ -426,7 +426,7 @@ TEST_CASE("load limits", "[load][schema]") {
         "facts:\n  scar.t: {type: set, values: [" +
             values + "]}\n",
         options);
-    require_error(loaded, "E-LIMIT", 4, 31);
+    require_error(loaded, "E-LIMIT-ENUM-VALUES", 4, 31);
   }
   SECTION("expression length") {
     options.max_expression_bytes = 10;
@@ -447,14 +447,14 @@ TEST_CASE("load limits", "[load][schema]") {
   SECTION("number of files") {
     options.max_files = 2;
     const Loaded loaded = load_file(kGood + "/clinic", options);
-    require_error(loaded, "E-LIMIT", 6, 5);
+    require_error(loaded, "E-LIMIT-FILES", 6, 5);
   }
   SECTION("total bytes") {
     options.max_total_bytes = 450;
     const Loaded loaded = load_file(kGood + "/clinic", options);
     CHECK_FALSE(loaded.model);
     REQUIRE(loaded.errors().size() >= 1);
-    CHECK(loaded.errors()[0].code == "E-LIMIT");
+    CHECK(loaded.errors()[0].code == "E-LIMIT-TOTAL-SIZE");
   }
 }
 
