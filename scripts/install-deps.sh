@@ -4,7 +4,9 @@
 # has to be installed. A non-root user is told what to run instead.
 set -eu
 
-packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2"
+# clang and its compiler-rt: the sanitizer (asan, tsan) and libFuzzer (fuzz) presets.
+packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2
+  clang libclang-rt-14-dev"
 
 missing=""
 for package in $packages; do

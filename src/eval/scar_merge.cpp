@@ -26,7 +26,9 @@ struct Merged {
   Suitability suitability = Suitability::suitable;
   std::optional<int> reevaluate_after_weeks;
   std::optional<std::uint32_t> plan_rule;
-  int session_adjustment = 0;
+  // Each adjustment may be as large as an int, and every rule may fire: summing in int would
+  // overflow. A double holds any realistic sum exactly, and the result is clamped anyway.
+  double session_adjustment = 0;
   Collected suggest, avoid, precautions, aftercare;
   std::vector<std::uint32_t> fired;  // in priority order
 };

@@ -21,8 +21,13 @@ foreach(installed include/scarwise/scarwise.hpp share/scarwise/rules/default/rul
   endif()
 endforeach()
 
+# The consumer uses the library's compiler: a static C++ library (and a sanitized one all the
+# more) is only meant to link with the toolchain that built it.
+file(STRINGS ${BUILD_DIR}/CMakeCache.txt compiler REGEX "^CMAKE_CXX_COMPILER:")
+string(REGEX REPLACE "^[^=]*=" "" compiler "${compiler}")
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package -B ${WORK_DIR}/consumer -G Ninja
-    -DCMAKE_PREFIX_PATH=${prefix} -DEXAMPLE_SOURCE=${SOURCE_DIR}/examples/cpp/assess_case.cpp)
+    -DCMAKE_CXX_COMPILER=${compiler} -DCMAKE_PREFIX_PATH=${prefix}
+    -DEXAMPLE_SOURCE=${SOURCE_DIR}/examples/cpp/assess_case.cpp)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer)
 run(${WORK_DIR}/consumer/assess_case ${prefix}/share/scarwise/rules/default
     ${SOURCE_DIR}/examples/cases/rolling-acne-dark-skin.yaml --json)
