@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include "../support/fifo_unblocker.hpp"
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -90,36 +92,7 @@ void require_first_error(const LoadResult& result, const std::string& code, cons
   CHECK(d.column == column);
 }
 
-/// If a reader ever blocks opening `fifo`, opens its writing end after a few seconds so that
-/// the test fails instead of hanging.
-class FifoUnblocker {
- public:
-  explicit FifoUnblocker(fs::path fifo) : fifo_(std::move(fifo)) {
-    thread_ = std::thread([this] {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (cv_.wait_for(lock, std::chrono::seconds(5), [this] { return done_; })) return;
-      const int fd = ::open(fifo_.c_str(), O_WRONLY | O_NONBLOCK);
-      if (fd >= 0) ::close(fd);
-    });
-  }
-  FifoUnblocker(const FifoUnblocker&) = delete;
-  FifoUnblocker& operator=(const FifoUnblocker&) = delete;
-  ~FifoUnblocker() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  fs::path fifo_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool done_ = false;
-  std::thread thread_;
-};
+using scarwise_test::FifoUnblocker;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include "../support/fifo_unblocker.hpp"
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <condition_variable>
@@ -143,36 +145,7 @@ class TempDir {
   fs::path path_;
 };
 
-/// If a reader ever blocks opening `fifo` (waiting for a writer), opens its writing end after a
-/// few seconds so that the test fails instead of hanging.
-class FifoUnblocker {
- public:
-  explicit FifoUnblocker(fs::path fifo) : fifo_(std::move(fifo)) {
-    thread_ = std::thread([this] {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (done_cv_.wait_for(lock, std::chrono::seconds(5), [this] { return done_; })) return;
-      const int fd = ::open(fifo_.c_str(), O_WRONLY | O_NONBLOCK);
-      if (fd >= 0) ::close(fd);
-    });
-  }
-  FifoUnblocker(const FifoUnblocker&) = delete;
-  FifoUnblocker& operator=(const FifoUnblocker&) = delete;
-  ~FifoUnblocker() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      done_ = true;
-    }
-    done_cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  fs::path fifo_;
-  std::mutex mutex_;
-  std::condition_variable done_cv_;
-  bool done_ = false;
-  std::thread thread_;
-};
+using scarwise_test::FifoUnblocker;
 
 /// Whether `text` holds `n` as a whole number (not as part of a longer one).
 bool contains_number(const std::string& text, std::size_t n) {
