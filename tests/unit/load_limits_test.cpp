@@ -23,6 +23,7 @@
 
 #include "load/file_reader.hpp"
 #include "load/loader.hpp"
+#include "load_test_support.hpp"
 #include "load/yaml_precheck.hpp"
 #include "load/yaml_tree.hpp"
 
@@ -34,34 +35,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Loaded {
-  std::shared_ptr<const RuleSetModel> model;
-  std::vector<Diagnostic> diagnostics;
-
-  std::vector<Diagnostic> errors() const {
-    std::vector<Diagnostic> out;
-    for (const Diagnostic& d : diagnostics) {
-      if (d.severity == Severity::error) out.push_back(d);
-    }
-    return out;
-  }
-};
-
-Loaded load_string(const std::string& yaml, const LoadOptions& options = {}) {
-  DiagnosticSink sink;
-  Loaded loaded;
-  loaded.model = load_ruleset_string(yaml, "mem.yaml", options, sink);
-  loaded.diagnostics = sink.take();
-  return loaded;
-}
-
-Loaded load_file(const fs::path& path, const LoadOptions& options = {}) {
-  DiagnosticSink sink;
-  Loaded loaded;
-  loaded.model = load_ruleset_file(path.string(), options, sink);
-  loaded.diagnostics = sink.take();
-  return loaded;
-}
+using scarwise::test::Loaded;
+using scarwise::test::load_file;
+using scarwise::test::load_string;
 
 struct Position {
   int line = 0;

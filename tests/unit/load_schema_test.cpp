@@ -1,6 +1,7 @@
 // The schema layer of the loader: what a good rule set becomes, and how bad ones are reported.
 // (tests/integration/bad_rules_test.cpp covers one file per kind of error.)
 #include "load/loader.hpp"
+#include "load_test_support.hpp"
 #include "support/sha256.hpp"
 
 #include <catch2/catch.hpp>
@@ -29,45 +30,9 @@ std::string read_bytes(const std::string& path) {
   return out.str();
 }
 
-struct Loaded {
-  std::shared_ptr<const RuleSetModel> model;
-  std::vector<Diagnostic> diagnostics;
-
-  std::vector<Diagnostic> errors() const {
-    std::vector<Diagnostic> out;
-    for (const Diagnostic& d : diagnostics) {
-      if (d.severity == Severity::error) out.push_back(d);
-    }
-    return out;
-  }
-  const Rule& rule(const std::string& id) const {
-    const auto it = std::find_if(model->rules.begin(), model->rules.end(),
-                                 [&](const Rule& r) { return r.id == id; });
-    REQUIRE(it != model->rules.end());
-    return *it;
-  }
-  const FactDecl& fact(const std::string& name) const {
-    const std::optional<FactId> id = model->vocabulary.find(name);
-    REQUIRE(id);
-    return model->vocabulary.fact(*id);
-  }
-};
-
-Loaded load_string(const std::string& yaml, const LoadOptions& options = {}) {
-  DiagnosticSink sink;
-  Loaded loaded;
-  loaded.model = load_ruleset_string(yaml, "mem.yaml", options, sink);
-  loaded.diagnostics = sink.take();
-  return loaded;
-}
-
-Loaded load_file(const std::string& path, const LoadOptions& options = {}) {
-  DiagnosticSink sink;
-  Loaded loaded;
-  loaded.model = load_ruleset_file(path, options, sink);
-  loaded.diagnostics = sink.take();
-  return loaded;
-}
+using scarwise::test::Loaded;
+using scarwise::test::load_file;
+using scarwise::test::load_string;
 
 /// The load failed with exactly one error: `code` at line:column.
 void require_error(const Loaded& loaded, const std::string& code, int line, int column) {
