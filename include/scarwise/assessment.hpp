@@ -51,6 +51,7 @@ struct Combination {
 /// A treatment to avoid. @since 0.1
 struct Avoidance {
   std::string id;    ///< treatment id
+  std::string name;  ///< treatment name from the catalogue
   std::string rule;  ///< first rule that asked to avoid it
 };
 

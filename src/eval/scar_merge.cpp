@@ -112,7 +112,8 @@ void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcom
       m.suitability == Suitability::defer ? m.reevaluate_after_weeks : std::nullopt;
 
   for (std::size_t i = 0; i < m.avoid.ids.size(); ++i) {
-    out.avoid.push_back({rules.treatments[m.avoid.ids[i]].id, rules.rules[m.avoid.rule_of[i]].id});
+    const TreatmentEntry& treatment = rules.treatments[m.avoid.ids[i]];
+    out.avoid.push_back({treatment.id, treatment.name, rules.rules[m.avoid.rule_of[i]].id});
   }
   out.precautions = instructions(rules, m.precautions, rules.precautions);
   out.aftercare = instructions(rules, m.aftercare, rules.aftercare);

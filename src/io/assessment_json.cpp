@@ -59,7 +59,9 @@ json::array combinations(const std::vector<Combination>& list) {
 
 json::array avoidances(const std::vector<Avoidance>& list) {
   json::array out;
-  for (const Avoidance& a : list) out.push_back(json::object{{"id", a.id}, {"rule", a.rule}});
+  for (const Avoidance& a : list) {
+    out.push_back(json::object{{"id", a.id}, {"name", a.name}, {"rule", a.rule}});
+  }
   return out;
 }
 

@@ -138,8 +138,9 @@ class ReportWriter {
     list("Consider combining", scar.combinations, [](const Combination& c) {
       return clean(c.name) + " [" + clean(c.id) + "] (rule " + clean(c.rule) + ")";
     });
-    list("Avoid", scar.avoid,
-         [](const Avoidance& a) { return clean(a.id) + " (rule " + clean(a.rule) + ")"; });
+    list("Avoid", scar.avoid, [](const Avoidance& a) {
+      return clean(a.name) + " [" + clean(a.id) + "] (rule " + clean(a.rule) + ")";
+    });
     list("Precautions", scar.precautions, instruction);
     list("Aftercare", scar.aftercare, instruction);
     list("Reasons", scar.reasons, reason);

@@ -205,6 +205,7 @@ TEST_CASE("suggestions minus avoids; the trace says which rule suppressed what",
   CHECK(s.combinations[1].id == "prp");
   REQUIRE(s.avoid.size() == 1);
   CHECK(s.avoid[0].id == "laser");
+  CHECK(s.avoid[0].name == "Ablative laser");
   CHECK(s.avoid[0].rule == "avoid");
   REQUIRE(s.trace[0].notes.size() == 1);
   CHECK(s.trace[0].notes[0].find("'laser' suppressed by avoid in rule 'avoid'") !=

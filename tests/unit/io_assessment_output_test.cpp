@@ -36,7 +36,8 @@ AssessmentData sample(bool explained) {
   cheeks.missing_facts = {{"patient.pregnant", {"defer.pregnancy", "avoid.x"}}};
   cheeks.plan = Plan{{4, 6}, {4, 6}, Range{1.5, 2.5}, "plan.rolling"};
   cheeks.combinations = {{"subcision", "Subcision", "plan.rolling"}};
-  cheeks.avoid = {{"fractional_laser_ablative", "avoid.ablative-laser-dark-skin"}};
+  cheeks.avoid = {
+      {"fractional_laser_ablative", "Ablative fractional laser", "avoid.ablative-laser-dark-skin"}};
   cheeks.precautions = {{"pih_risk", "Higher risk of \"PIH\".\nUse care.", "avoid.dark"}};
   cheeks.aftercare = {{"sun_protection", "Avoid sun exposure.", "aftercare.standard"}};
   cheeks.reasons = {{"plan.rolling",
@@ -120,6 +121,9 @@ TEST_CASE("assessment JSON follows the contract, keys in order", "[io][output]")
   CHECK(plan.at("rule") == "plan.rolling");
   CHECK(cheeks.at("combinations").at(0).at("name") == "Subcision");
   CHECK(cheeks.at("avoid").at(0).at("id") == "fractional_laser_ablative");
+  CHECK(keys_of(cheeks.at("avoid").at(0).as_object()) ==
+        std::vector<std::string>{"id", "name", "rule"});
+  CHECK(cheeks.at("avoid").at(0).at("name") == "Ablative fractional laser");
   CHECK(cheeks.at("precautions").at(0).at("text") == "Higher risk of \"PIH\".\nUse care.");
   CHECK(cheeks.at("aftercare").at(0).at("rule") == "aftercare.standard");
   CHECK(keys_of(cheeks.at("reasons").at(0).as_object()) ==
@@ -192,7 +196,8 @@ TEST_CASE("the text report has every section and ends with the disclaimer", "[io
         "Consider combining:",
         "Subcision [subcision] (rule plan.rolling)",
         "Avoid:",
-        "fractional_laser_ablative (rule avoid.ablative-laser-dark-skin)",
+        "Ablative fractional laser [fractional_laser_ablative] "
+        "(rule avoid.ablative-laser-dark-skin)",
         "Precautions:",
         "Aftercare:",
         "Avoid sun exposure. [sun_protection]",
