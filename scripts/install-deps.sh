@@ -5,8 +5,9 @@
 set -eu
 
 # clang and its compiler-rt: the sanitizer (asan, tsan) and libFuzzer (fuzz) presets.
+# libbenchmark-dev: Google Benchmark, for bench/ (built with the tests).
 packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2
-  clang libclang-rt-14-dev"
+  clang libclang-rt-14-dev libbenchmark-dev"
 
 missing=""
 for package in $packages; do

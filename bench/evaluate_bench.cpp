@@ -1,0 +1,103 @@
+// Evaluation: the per-consultation cost a host pays, alone and shared between threads.
+#include <benchmark/benchmark.h>
+
+#include "allocation_counter.hpp"
+#include "bench_support.hpp"
+
+namespace {
+
+using namespace scarwise::bench;
+
+/// Stops the benchmark when the case does not give the complete assessment it is meant to
+/// measure, so that a change in the rules cannot quietly turn it into a cheaper one.
+bool complete_or_skip(benchmark::State& state, const scarwise::Assessment& a) {
+  if (a.complete()) return true;
+  state.SkipWithError("the benchmark case gave an incomplete assessment");
+  return false;
+}
+
+// The README example: two facial acne scars in darker skin.
+void BM_EvaluateExample(benchmark::State& state) {
+  const scarwise::Engine engine{default_rules()};
+  const scarwise::Case c =
+      scarwise::Case::from_file(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
+  if (!complete_or_skip(state, engine.evaluate(c))) return;
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    scarwise::Assessment a = engine.evaluate(c);
+    benchmark::DoNotOptimize(a);
+  }
+  probe.report(state);
+}
+BENCHMARK(BM_EvaluateExample);
+
+// The same with the explanation trace: one entry per rule and scar.
+void BM_EvaluateExampleExplained(benchmark::State& state) {
+  const scarwise::Engine engine{default_rules()};
+  const scarwise::Case c =
+      scarwise::Case::from_file(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
+  scarwise::EvalOptions options;
+  options.explain = true;
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    scarwise::Assessment a = engine.evaluate(c, options);
+    benchmark::DoNotOptimize(a);
+  }
+  probe.report(state);
+}
+BENCHMARK(BM_EvaluateExampleExplained);
+
+// Cost against the number of scar sites in one case.
+void BM_EvaluateScars(benchmark::State& state) {
+  const scarwise::Engine engine{default_rules()};
+  const scarwise::Case c = case_with_scars(static_cast<int>(state.range(0)));
+  if (!complete_or_skip(state, engine.evaluate(c))) return;
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    scarwise::Assessment a = engine.evaluate(c);
+    benchmark::DoNotOptimize(a);
+  }
+  probe.report(state);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_EvaluateScars)->RangeMultiplier(4)->Range(1, 64);
+
+// One Engine shared by every thread, as a server would share it: the rules are immutable, so
+// throughput should grow with threads up to the core count.
+void BM_EvaluateSharedEngine(benchmark::State& state) {
+  static const scarwise::Engine engine{default_rules()};
+  const scarwise::Case c = case_with_scars(4);
+  for (auto _ : state) {
+    scarwise::Assessment a = engine.evaluate(c);
+    benchmark::DoNotOptimize(a);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EvaluateSharedEngine)->ThreadRange(1, 4)->UseRealTime();
+
+// Rendering the audit record and the clinician's report.
+void BM_AssessmentToJson(benchmark::State& state) {
+  const scarwise::Engine engine{default_rules()};
+  const scarwise::Assessment a = engine.evaluate(case_with_scars(4));
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    std::string json = a.to_json();
+    benchmark::DoNotOptimize(json);
+  }
+  probe.report(state);
+}
+BENCHMARK(BM_AssessmentToJson);
+
+void BM_AssessmentToText(benchmark::State& state) {
+  const scarwise::Engine engine{default_rules()};
+  const scarwise::Assessment a = engine.evaluate(case_with_scars(4));
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    std::string text = a.to_text();
+    benchmark::DoNotOptimize(text);
+  }
+  probe.report(state);
+}
+BENCHMARK(BM_AssessmentToText);
+
+}  // namespace

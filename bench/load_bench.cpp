@@ -1,0 +1,47 @@
+// Loading: what a host pays once per rule-set (re)load, and per case it reads.
+#include <benchmark/benchmark.h>
+
+#include "allocation_counter.hpp"
+#include "bench_support.hpp"
+
+namespace {
+
+using namespace scarwise::bench;
+
+// The whole default rule set: read, parse, validate, type-check and compile 63 rules.
+void BM_LoadDefaultRules(benchmark::State& state) {
+  const std::string root = source_path("rules/default");
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    scarwise::RuleSet rules = scarwise::RuleSet::load_file(root);
+    benchmark::DoNotOptimize(rules);
+  }
+  probe.report(state);
+}
+BENCHMARK(BM_LoadDefaultRules)->Unit(benchmark::kMillisecond);
+
+void BM_ParseCaseJson(benchmark::State& state) {
+  const std::string text = read_text(source_path("examples/cases/surgical-scar.json"));
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    scarwise::Case c = scarwise::Case::from_json(text);
+    benchmark::DoNotOptimize(c);
+  }
+  probe.report(state);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ParseCaseJson);
+
+void BM_ParseCaseYaml(benchmark::State& state) {
+  const std::string text = read_text(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
+  const AllocationProbe probe;
+  for (auto _ : state) {
+    scarwise::Case c = scarwise::Case::from_yaml(text);
+    benchmark::DoNotOptimize(c);
+  }
+  probe.report(state);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ParseCaseYaml);
+
+}  // namespace
