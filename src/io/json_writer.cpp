@@ -11,6 +11,49 @@ namespace {
 /// 2^53: every integer below it in magnitude is exactly representable as a double.
 constexpr double kExactIntegerLimit = 9007199254740992.0;
 
+/// Appends `text` as a JSON string literal, escaped exactly as Boost.JSON's serializer does
+/// (the two short escapes for quote and backslash, \b \f \n \r \t, \u00xx with lowercase hex
+/// for the other control characters, everything else as is), without the temporary string a
+/// call to boost::json::serialize would allocate for every key and value.
+void append_string_literal(std::string& out, boost::json::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\\u00";
+          out += kHex[static_cast<unsigned char>(c) >> 4];
+          out += kHex[static_cast<unsigned char>(c) & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
 class PrettyWriter {
  public:
   std::string take() { return std::move(out_); }
@@ -22,7 +65,7 @@ class PrettyWriter {
       case boost::json::kind::array:
         return write_array(value.get_array(), depth);
       case boost::json::kind::string:
-        out_ += boost::json::serialize(value.get_string());
+        append_string_literal(out_, value.get_string());
         return;
       case boost::json::kind::int64:
         out_ += std::to_string(value.get_int64());
@@ -59,7 +102,7 @@ class PrettyWriter {
       if (!first) out_ += ',';
       first = false;
       newline(depth + 1);
-      out_ += boost::json::serialize(member.key());
+      append_string_literal(out_, member.key());
       out_ += ": ";
       write(member.value(), depth + 1);
     }

@@ -15,7 +15,8 @@ namespace scarwise::internal {
 std::string format_json_number(double value);
 
 /// `value` pretty-printed: two-space indentation, one member or element per line, ": " after
-/// keys, "[]" and "{}" for empty containers, strings escaped by Boost.JSON, and a final newline.
+/// keys, "[]" and "{}" for empty containers, strings escaped as Boost.JSON escapes them, and a
+/// final newline.
 /// The same value always gives the same bytes.
 std::string write_pretty_json(const boost::json::value& value);
 

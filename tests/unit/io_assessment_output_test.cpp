@@ -184,6 +184,19 @@ TEST_CASE("JSON numbers are integers when whole, shortest round-trip otherwise",
   CHECK(write_pretty_json(boost::json::array{1, "a\"b"}) == "[\n  1,\n  \"a\\\"b\"\n]\n");
 }
 
+TEST_CASE("strings are escaped byte for byte as Boost.JSON escapes them", "[io][json]") {
+  std::string every_ascii;
+  for (int c = 0; c < 128; ++c) every_ascii += static_cast<char>(c);
+  const std::string multibyte = "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80";
+  for (const std::string& text : {every_ascii, multibyte, std::string(), std::string("\"\\/")}) {
+    const boost::json::value value(text);
+    CHECK(write_pretty_json(value) == boost::json::serialize(value) + "\n");
+    const boost::json::value keyed = boost::json::object{{text, 1}};
+    CHECK(write_pretty_json(keyed) ==
+          "{\n  " + boost::json::serialize(boost::json::value(text)) + ": 1\n}\n");
+  }
+}
+
 TEST_CASE("the text report has every section and ends with the disclaimer", "[io][output]") {
   const std::string raw_text = assessment_to_text(sample(true));
   const std::string text = flat(raw_text);
