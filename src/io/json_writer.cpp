@@ -11,46 +11,54 @@ namespace {
 /// 2^53: every integer below it in magnitude is exactly representable as a double.
 constexpr double kExactIntegerLimit = 9007199254740992.0;
 
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+void append_escaped(std::string& out, char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"':
+      out += "\\\"";
+      return;
+    case '\\':
+      out += "\\\\";
+      return;
+    case '\b':
+      out += "\\b";
+      return;
+    case '\f':
+      out += "\\f";
+      return;
+    case '\n':
+      out += "\\n";
+      return;
+    case '\r':
+      out += "\\r";
+      return;
+    case '\t':
+      out += "\\t";
+      return;
+    default:
+      out += "\\u00";
+      out += kHex[static_cast<unsigned char>(c) >> 4];
+      out += kHex[static_cast<unsigned char>(c) & 0xf];
+  }
+}
+
 /// Appends `text` as a JSON string literal, escaped exactly as Boost.JSON's serializer does
 /// (the two short escapes for quote and backslash, \b \f \n \r \t, \u00xx with lowercase hex
 /// for the other control characters, everything else as is), without the temporary string a
 /// call to boost::json::serialize would allocate for every key and value.
 void append_string_literal(std::string& out, boost::json::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out += "\\u00";
-          out += kHex[static_cast<unsigned char>(c) >> 4];
-          out += kHex[static_cast<unsigned char>(c) & 0xf];
-        } else {
-          out += c;
-        }
-    }
+  const char* run = text.data();
+  const char* const end = text.data() + text.size();
+  for (const char* p = run; p != end; ++p) {
+    if (!needs_escape(*p)) continue;
+    out.append(run, p);  // the characters that need no escape, in one go
+    append_escaped(out, *p);
+    run = p + 1;
   }
+  out.append(run, end);
   out += '"';
 }
 
