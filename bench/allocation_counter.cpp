@@ -18,11 +18,28 @@ void* counted_allocate(std::size_t size) {
 
 }  // namespace
 
-// Replacing the plain forms is enough: the array and nothrow forms call these. The aligned forms
-// keep their library definitions, which allocate and free on their own.
+// Every unaligned form is replaced, not only the plain one that the others forward to by
+// default: under AddressSanitizer the library's own forms are ASan's, and mixing them with these
+// would pair an ASan allocation with a plain free. The aligned forms keep their library
+// definitions, which allocate and free consistently among themselves.
 void* operator new(std::size_t size) { return counted_allocate(size); }
+void* operator new[](std::size_t size) { return counted_allocate(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return counted_allocate(size);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
+  return operator new(size, tag);
+}
 void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 namespace scarwise::bench {
 
