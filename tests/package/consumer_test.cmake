@@ -13,7 +13,7 @@ function(run)
 endfunction()
 
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
-foreach(installed include/scarwise/scarwise.hpp share/scarwise/rules/default/ruleset.yaml
+foreach(installed include/scarwise/scarwise.hpp include/scarwise/scarwise.h share/scarwise/rules/default/ruleset.yaml
                   bin/scarwise lib/cmake/scarwise/scarwiseConfigVersion.cmake
                   lib/pkgconfig/scarwise.pc)
   if(NOT EXISTS ${prefix}/${installed})
@@ -25,14 +25,23 @@ endforeach()
 # more) is only meant to link with the toolchain that built it.
 file(STRINGS ${BUILD_DIR}/CMakeCache.txt compiler REGEX "^CMAKE_CXX_COMPILER:")
 string(REGEX REPLACE "^[^=]*=" "" compiler "${compiler}")
+file(STRINGS ${BUILD_DIR}/CMakeCache.txt c_compiler REGEX "^CMAKE_C_COMPILER:")
+string(REGEX REPLACE "^[^=]*=" "" c_compiler "${c_compiler}")
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package -B ${WORK_DIR}/consumer -G Ninja
-    -DCMAKE_CXX_COMPILER=${compiler} -DCMAKE_PREFIX_PATH=${prefix}
-    -DEXAMPLE_SOURCE=${SOURCE_DIR}/examples/cpp/assess_case.cpp)
+    -DCMAKE_CXX_COMPILER=${compiler} -DCMAKE_C_COMPILER=${c_compiler}
+    -DCMAKE_PREFIX_PATH=${prefix}
+    -DEXAMPLE_SOURCE=${SOURCE_DIR}/examples/cpp/assess_case.cpp
+    -DEXAMPLE_C_SOURCE=${SOURCE_DIR}/examples/c/assess_case.c)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/consumer)
 run(${WORK_DIR}/consumer/assess_case ${prefix}/share/scarwise/rules/default
     ${SOURCE_DIR}/examples/cases/rolling-acne-dark-skin.yaml --json)
 if(NOT last_output MATCHES "\"format\": \"scarwise.assessment/1\"")
   message(FATAL_ERROR "consumer printed no assessment:\n${last_output}")
+endif()
+run(${WORK_DIR}/consumer/assess_case_c ${prefix}/share/scarwise/rules/default
+    ${SOURCE_DIR}/examples/cases/surgical-scar.json)
+if(NOT last_output MATCHES "\"format\": \"scarwise.assessment/1\"")
+  message(FATAL_ERROR "C consumer printed no assessment:\n${last_output}")
 endif()
 
 # find_package must refuse an incompatible major version.

@@ -1,0 +1,64 @@
+// scw_engine: evaluating cases through the C API.
+#include <memory>
+#include <scarwise/case.hpp>
+#include <string>
+
+#include "capi/c_error.hpp"
+#include "capi/c_ruleset.hpp"
+
+namespace {
+
+constexpr unsigned kKnownFlags = SCW_EVAL_EXPLAIN | SCW_EVAL_TEXT | SCW_EVAL_CASE_YAML;
+
+scarwise::Case read_case(const char* text, size_t length, unsigned flags) {
+  const std::string input = length == 0 ? std::string() : std::string(text, length);
+  return (flags & SCW_EVAL_CASE_YAML) != 0 ? scarwise::Case::from_yaml(input)
+                                           : scarwise::Case::from_json(input);
+}
+
+}  // namespace
+
+extern "C" {
+
+int scw_engine_new(scw_engine** out, const scw_ruleset* ruleset, scw_error** error) {
+  if (out != nullptr) *out = nullptr;
+  return scarwise::capi::guarded(error, [&] {
+    if (out == nullptr || ruleset == nullptr) {
+      return scarwise::capi::fail(error, SCW_EINVAL,
+                                  "scw_engine_new: out and ruleset are required");
+    }
+    *out = new scw_engine{scarwise::Engine{ruleset->rules}};
+    return SCW_OK;
+  });
+}
+
+void scw_engine_free(scw_engine* engine) { delete engine; }
+
+int scw_engine_evaluate(char** out, size_t* out_len, const scw_engine* engine,
+                        const char* case_text, size_t case_len, unsigned flags, scw_error** error) {
+  if (out != nullptr) *out = nullptr;
+  if (out_len != nullptr) *out_len = 0;
+  return scarwise::capi::guarded(error, [&] {
+    if (out == nullptr || engine == nullptr || (case_text == nullptr && case_len != 0)) {
+      return scarwise::capi::fail(error, SCW_EINVAL,
+                                  "scw_engine_evaluate: out, engine and case_text are required");
+    }
+    if ((flags & ~kKnownFlags) != 0) {
+      return scarwise::capi::fail(error, SCW_EINVAL, "scw_engine_evaluate: unknown flag");
+    }
+    scarwise::EvalOptions options;
+    options.explain = (flags & SCW_EVAL_EXPLAIN) != 0;
+    scarwise::EvalResult result =
+        engine->engine.try_evaluate(read_case(case_text, case_len, flags), options);
+    if (!result.ok()) {
+      return scarwise::capi::fail(error, SCW_ECASE, "the case was rejected", result.diagnostics);
+    }
+    const std::string text =
+        (flags & SCW_EVAL_TEXT) != 0 ? result.assessment->to_text() : result.assessment->to_json();
+    *out = scarwise::capi::to_c_buffer(text);
+    if (out_len != nullptr) *out_len = text.size();
+    return SCW_OK;
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,73 @@
+// scw_ruleset: loading rule sets through the C API.
+#include "capi/c_ruleset.hpp"
+
+#include <memory>
+#include <scarwise/version.hpp>
+#include <string>
+
+#include "capi/c_error.hpp"
+
+namespace {
+
+int publish(scw_ruleset** out, scarwise::LoadResult result, scw_error** error) {
+  if (!result.ok()) {
+    return scarwise::capi::fail(error, SCW_ELOAD, "the rule set did not load",
+                                result.diagnostics());
+  }
+  auto handle = std::make_unique<scw_ruleset>(scw_ruleset{result.value(), {}});
+  handle->warnings_json = scarwise::capi::diagnostics_json(handle->rules.warnings());
+  *out = handle.release();
+  return SCW_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* scw_version(void) { return SCARWISE_VERSION_STRING; }
+
+int scw_version_number(void) { return SCARWISE_VERSION_NUMBER; }
+
+int scw_ruleset_load_file(scw_ruleset** out, const char* path, scw_error** error) {
+  if (out != nullptr) *out = nullptr;
+  return scarwise::capi::guarded(error, [&] {
+    if (out == nullptr || path == nullptr) {
+      return scarwise::capi::fail(error, SCW_EINVAL,
+                                  "scw_ruleset_load_file: out and path are required");
+    }
+    return publish(out, scarwise::RuleSet::try_load_file(path), error);
+  });
+}
+
+int scw_ruleset_load_string(scw_ruleset** out, const char* yaml, size_t yaml_len, const char* name,
+                            scw_error** error) {
+  if (out != nullptr) *out = nullptr;
+  return scarwise::capi::guarded(error, [&] {
+    if (out == nullptr || (yaml == nullptr && yaml_len != 0)) {
+      return scarwise::capi::fail(error, SCW_EINVAL,
+                                  "scw_ruleset_load_string: out and yaml are required");
+    }
+    const std::string text = yaml_len == 0 ? std::string() : std::string(yaml, yaml_len);
+    return publish(out, scarwise::RuleSet::try_load_string(text, name ? name : "<memory>"), error);
+  });
+}
+
+void scw_ruleset_free(scw_ruleset* ruleset) { delete ruleset; }
+
+const char* scw_ruleset_id(const scw_ruleset* ruleset) {
+  return ruleset == nullptr ? nullptr : ruleset->rules.id().c_str();
+}
+
+const char* scw_ruleset_version(const scw_ruleset* ruleset) {
+  return ruleset == nullptr ? nullptr : ruleset->rules.version().c_str();
+}
+
+const char* scw_ruleset_digest(const scw_ruleset* ruleset) {
+  return ruleset == nullptr ? nullptr : ruleset->rules.digest().c_str();
+}
+
+const char* scw_ruleset_warnings_json(const scw_ruleset* ruleset) {
+  return ruleset == nullptr ? "[]" : ruleset->warnings_json.c_str();
+}
+
+}  // extern "C"

@@ -1,0 +1,219 @@
+// The C API end to end, called the way a C host or a language binding calls it: status codes,
+// errors with located diagnostics, explicit buffer ownership, NULL-safety and threads.
+#include <scarwise/scarwise.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <fstream>
+#include <scarwise/scarwise.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+const std::string kDefaultRules = std::string(SCARWISE_SOURCE_DIR) + "/rules/default";
+const std::string kJsonCase =
+    std::string(SCARWISE_SOURCE_DIR) + "/examples/cases/surgical-scar.json";
+const std::string kYamlCase =
+    std::string(SCARWISE_SOURCE_DIR) + "/examples/cases/rolling-acne-dark-skin.yaml";
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// Owns the handles of one test, so that a failed REQUIRE frees them too.
+struct Handles {
+  scw_ruleset* rules = nullptr;
+  scw_engine* engine = nullptr;
+  scw_error* error = nullptr;
+  char* out = nullptr;
+  size_t out_len = 0;
+
+  ~Handles() {
+    scw_free(out);
+    scw_error_free(error);
+    scw_engine_free(engine);
+    scw_ruleset_free(rules);
+  }
+
+  void load_default() {
+    REQUIRE(scw_ruleset_load_file(&rules, kDefaultRules.c_str(), &error) == SCW_OK);
+    REQUIRE(scw_engine_new(&engine, rules, &error) == SCW_OK);
+  }
+
+  int evaluate(const std::string& text, unsigned flags) {
+    scw_free(out);
+    scw_error_free(error);
+    return scw_engine_evaluate(&out, &out_len, engine, text.data(), text.size(), flags, &error);
+  }
+};
+
+bool contains(const char* text, const std::string& part) {
+  return text != nullptr && std::string(text).find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("C API: version matches the C++ API", "[capi]") {
+  CHECK(std::strcmp(scw_version(), scarwise::version()) == 0);
+  CHECK(scw_version_number() == scarwise::version_number());
+}
+
+TEST_CASE("C API: loads the default rules and reports their identity", "[capi]") {
+  Handles h;
+  h.load_default();
+  CHECK(h.error == nullptr);
+  CHECK(std::strcmp(scw_ruleset_id(h.rules), "scarwise-default") == 0);
+  CHECK(std::strcmp(scw_ruleset_version(h.rules), "1.0.0") == 0);
+  CHECK(std::string(scw_ruleset_digest(h.rules)).rfind("sha256:", 0) == 0);
+  CHECK(std::strcmp(scw_ruleset_warnings_json(h.rules), "[]") == 0);
+}
+
+TEST_CASE("C API: a rule set that fails to load gives located diagnostics", "[capi]") {
+  Handles h;
+  const std::string yaml = "schema_version: 1\nruleset: {id: x, version: 1.0.0}\nrulez: []\n";
+  REQUIRE(scw_ruleset_load_string(&h.rules, yaml.data(), yaml.size(), "bad.yaml", &h.error) ==
+          SCW_ELOAD);
+  CHECK(h.rules == nullptr);
+  REQUIRE(h.error != nullptr);
+  CHECK(scw_error_code(h.error) == SCW_ELOAD);
+  CHECK(contains(scw_error_message(h.error), "bad.yaml:3:1"));
+  const char* json = scw_error_diagnostics_json(h.error);
+  CHECK(contains(json, "\"code\":\"E-UNKNOWN-KEY\""));
+  CHECK(contains(json, "\"file\":\"bad.yaml\""));
+  CHECK(contains(json, "\"line\":3"));
+  CHECK(contains(json, "\"column\":1"));
+  CHECK(contains(json, "\"severity\":\"error\""));
+  CHECK(contains(json, "\"hint\":\"did you mean 'rules'?\""));
+}
+
+TEST_CASE("C API: a missing rule set file is a load error naming the path", "[capi]") {
+  Handles h;
+  CHECK(scw_ruleset_load_file(&h.rules, "/nonexistent/rules.yaml", &h.error) == SCW_ELOAD);
+  CHECK(h.rules == nullptr);
+  CHECK(contains(scw_error_message(h.error), "/nonexistent/rules.yaml"));
+  CHECK(contains(scw_error_diagnostics_json(h.error), "E-FILE-NOT-FOUND"));
+}
+
+TEST_CASE("C API: evaluates a JSON case exactly as the C++ API does", "[capi]") {
+  Handles h;
+  h.load_default();
+  const std::string text = read_text(kJsonCase);
+  REQUIRE(h.evaluate(text, 0) == SCW_OK);
+  CHECK(h.error == nullptr);
+  REQUIRE(h.out != nullptr);
+  CHECK(std::strlen(h.out) == h.out_len);
+  const scarwise::Engine engine{scarwise::RuleSet::load_file(kDefaultRules)};
+  CHECK(std::string(h.out, h.out_len) ==
+        engine.evaluate(scarwise::Case::from_json(text)).to_json());
+}
+
+TEST_CASE("C API: flags select YAML input, text output and the trace", "[capi]") {
+  Handles h;
+  h.load_default();
+  const std::string yaml = read_text(kYamlCase);
+  REQUIRE(h.evaluate(yaml, SCW_EVAL_CASE_YAML) == SCW_OK);
+  CHECK(contains(h.out, "\"format\": \"scarwise.assessment/1\""));
+  CHECK_FALSE(contains(h.out, "\"trace\""));
+  REQUIRE(h.evaluate(yaml, SCW_EVAL_CASE_YAML | SCW_EVAL_EXPLAIN) == SCW_OK);
+  CHECK(contains(h.out, "\"trace\""));
+  REQUIRE(h.evaluate(yaml, SCW_EVAL_CASE_YAML | SCW_EVAL_TEXT) == SCW_OK);
+  CHECK(contains(h.out, "Overall verdict: suitable with caution"));
+  CHECK(contains(h.out, "not a diagnosis"));
+  CHECK(h.evaluate(yaml, 0) == SCW_ECASE);  // YAML is not JSON
+  CHECK(h.out == nullptr);
+  CHECK(h.evaluate(yaml, SCW_EVAL_CASE_YAML | 64u) == SCW_EINVAL);
+  CHECK(contains(scw_error_message(h.error), "unknown flag"));
+}
+
+TEST_CASE("C API: a case that does not fit the vocabulary is rejected with diagnostics", "[capi]") {
+  Handles h;
+  h.load_default();
+  REQUIRE(h.evaluate(R"({"patient": {"fitzpatrik": 3}, "scars": [{"id": "a", "type": "rolling"}]})",
+                     0) == SCW_ECASE);
+  CHECK(h.out == nullptr);
+  CHECK(h.out_len == 0);
+  CHECK(scw_error_code(h.error) == SCW_ECASE);
+  CHECK(contains(scw_error_diagnostics_json(h.error), "E-CASE-UNKNOWN-FACT"));
+  CHECK(contains(scw_error_message(h.error), "fitzpatrick"));  // the did-you-mean hint
+
+  REQUIRE(h.evaluate(R"({"patient": {}, "patient": {}, "scars": []})", 0) == SCW_ECASE);
+  CHECK(contains(scw_error_diagnostics_json(h.error), "E-CASE-DUPLICATE-KEY"));
+}
+
+TEST_CASE("C API: an omitted fact makes the assessment incomplete, never safer", "[capi]") {
+  Handles h;
+  h.load_default();
+  REQUIRE(h.evaluate(R"({"patient": {}, "scars": [{"id": "a", "type": "rolling"}]})", 0) == SCW_OK);
+  CHECK(contains(h.out, "\"complete\": false"));
+  CHECK(contains(h.out, "patient.pregnant"));
+}
+
+TEST_CASE("C API: misuse is reported, never a crash", "[capi]") {
+  Handles h;
+  CHECK(scw_ruleset_load_file(nullptr, kDefaultRules.c_str(), &h.error) == SCW_EINVAL);
+  CHECK(scw_error_code(h.error) == SCW_EINVAL);
+  scw_error_free(h.error);
+  h.error = nullptr;
+  CHECK(scw_ruleset_load_file(&h.rules, nullptr, nullptr) == SCW_EINVAL);  // error may be NULL
+  CHECK(scw_ruleset_load_string(&h.rules, nullptr, 5, nullptr, nullptr) == SCW_EINVAL);
+  CHECK(scw_engine_new(&h.engine, nullptr, nullptr) == SCW_EINVAL);
+  CHECK(h.engine == nullptr);
+  CHECK(scw_engine_evaluate(&h.out, &h.out_len, nullptr, "{}", 2, 0, nullptr) == SCW_EINVAL);
+  CHECK(h.out == nullptr);
+
+  // Accessors and destructors accept NULL.
+  CHECK(scw_ruleset_id(nullptr) == nullptr);
+  CHECK(std::strcmp(scw_ruleset_warnings_json(nullptr), "[]") == 0);
+  CHECK(scw_error_code(nullptr) == SCW_OK);
+  CHECK(std::strcmp(scw_error_message(nullptr), "") == 0);
+  CHECK(std::strcmp(scw_error_diagnostics_json(nullptr), "[]") == 0);
+  scw_free(nullptr);
+  scw_error_free(nullptr);
+  scw_engine_free(nullptr);
+  scw_ruleset_free(nullptr);
+}
+
+TEST_CASE("C API: every status code has its own description", "[capi]") {
+  std::vector<std::string> seen;
+  for (int code : {SCW_OK, SCW_EINVAL, SCW_ELOAD, SCW_ECASE, SCW_ENOMEM, SCW_EINTERNAL}) {
+    const std::string text = scw_strerror(code);
+    CHECK(std::find(seen.begin(), seen.end(), text) == seen.end());
+    seen.push_back(text);
+  }
+  CHECK(std::string(scw_strerror(42)) == "unknown scarwise status code");
+}
+
+TEST_CASE("C API: an engine outlives its rule set handle and serves threads", "[capi]") {
+  Handles h;
+  h.load_default();
+  scw_ruleset_free(h.rules);  // the engine keeps the rules alive
+  h.rules = nullptr;
+  const std::string text = read_text(kJsonCase);
+  REQUIRE(h.evaluate(text, 0) == SCW_OK);
+  const std::string expected(h.out, h.out_len);
+
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::string& result : results) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 20; ++i) {
+        char* out = nullptr;
+        size_t len = 0;
+        if (scw_engine_evaluate(&out, &len, h.engine, text.data(), text.size(), 0, nullptr) ==
+            SCW_OK) {
+          result.assign(out, len);
+        }
+        scw_free(out);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& result : results) CHECK(result == expected);
+}
