@@ -6,8 +6,9 @@ set -eu
 
 # clang and its compiler-rt: the sanitizer (asan, tsan) and libFuzzer (fuzz) presets.
 # libbenchmark-dev: Google Benchmark, for bench/ (built with the tests).
+# abigail-tools: abidiff, for the ABI check of the shared library (the shared preset).
 packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2
-  clang libclang-rt-14-dev libbenchmark-dev"
+  clang libclang-rt-14-dev libbenchmark-dev abigail-tools"
 
 missing=""
 for package in $packages; do
