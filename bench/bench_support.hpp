@@ -2,8 +2,9 @@
 // source tree, plus a generator for cases with many scars.
 #pragma once
 
-#include <fstream>
 #include <scarwise/scarwise.hpp>
+
+#include <fstream>
 #include <sstream>
 #include <string>
 

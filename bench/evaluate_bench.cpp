@@ -1,8 +1,8 @@
 // Evaluation: the per-consultation cost a host pays, alone and shared between threads.
-#include <benchmark/benchmark.h>
-
 #include "allocation_counter.hpp"
 #include "bench_support.hpp"
+
+#include <benchmark/benchmark.h>
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Loading: what a host pays once per rule-set (re)load, and per case it reads.
-#include <benchmark/benchmark.h>
-
 #include "allocation_counter.hpp"
 #include "bench_support.hpp"
+
+#include <benchmark/benchmark.h>
 
 namespace {
 

@@ -1,10 +1,11 @@
 // scw_engine: evaluating cases through the C API.
-#include <memory>
-#include <scarwise/case.hpp>
-#include <string>
-
 #include "capi/c_error.hpp"
 #include "capi/c_ruleset.hpp"
+
+#include <scarwise/case.hpp>
+
+#include <memory>
+#include <string>
 
 namespace {
 

@@ -1,6 +1,7 @@
 #include "capi/c_error.hpp"
 
 #include <boost/json.hpp>
+
 #include <cstdlib>
 #include <cstring>
 #include <memory>

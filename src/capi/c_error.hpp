@@ -2,10 +2,10 @@
 // C++ exception on this side of the boundary.
 #pragma once
 
+#include <scarwise/diagnostic.hpp>
 #include <scarwise/scarwise.h>
 
 #include <new>
-#include <scarwise/diagnostic.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>

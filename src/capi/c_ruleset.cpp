@@ -1,11 +1,12 @@
 // scw_ruleset: loading rule sets through the C API.
 #include "capi/c_ruleset.hpp"
 
-#include <memory>
-#include <scarwise/version.hpp>
-#include <string>
-
 #include "capi/c_error.hpp"
+
+#include <scarwise/version.hpp>
+
+#include <memory>
+#include <string>
 
 namespace {
 

@@ -1,10 +1,10 @@
 // The handles behind the C API's opaque types. They hold public C++ API objects only.
 #pragma once
 
-#include <scarwise/scarwise.h>
-
 #include <scarwise/engine.hpp>
 #include <scarwise/ruleset.hpp>
+#include <scarwise/scarwise.h>
+
 #include <string>
 
 struct scw_ruleset {

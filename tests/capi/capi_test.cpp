@@ -1,12 +1,13 @@
 // The C API end to end, called the way a C host or a language binding calls it: status codes,
 // errors with located diagnostics, explicit buffer ownership, NULL-safety and threads.
+#include <catch2/catch.hpp>
+
 #include <scarwise/scarwise.h>
+#include <scarwise/scarwise.hpp>
 
 #include <algorithm>
-#include <catch2/catch.hpp>
 #include <cstring>
 #include <fstream>
-#include <scarwise/scarwise.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
