@@ -138,6 +138,10 @@ class SCARWISE_API Assessment {
   /// The "scarwise.assessment/1" JSON document, pretty-printed with two-space indentation and a
   /// final newline; byte-identical for the same rule set and case. @since 0.1
   std::string to_json() const;
+  /// The same document on a single line with no whitespace between tokens and no final
+  /// newline, for JSON Lines streams (`scarwise batch`); same keys, order and numbers as
+  /// to_json(). @since 0.1
+  std::string to_json_line() const;
   /// A readable report for clinicians, ending with the decision-support disclaimer. @since 0.1
   std::string to_text() const;
 

@@ -39,6 +39,11 @@ struct Diagnostic {
 /// Renders each diagnostic with Diagnostic::to_string(), one after another. @since 0.1
 SCARWISE_API std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
+/// The diagnostics as a one-line JSON array of objects with "severity" ("error" or "warning"),
+/// "code", "file", "line", "column" (0 when unknown), "message" and "hint", for tools and
+/// language bindings. @since 0.1
+SCARWISE_API std::string format_diagnostics_json(const std::vector<Diagnostic>& diagnostics);
+
 /// Thrown when a rule set fails to load. what() summarises the first error; diagnostics()
 /// holds every finding (errors and warnings) in source order. @since 0.1
 class SCARWISE_API LoadError : public std::runtime_error {

@@ -37,6 +37,9 @@ const std::string& Assessment::ruleset_digest() const noexcept { return data_->r
 const std::string& Assessment::case_digest() const noexcept { return data_->case_digest; }
 bool Assessment::explained() const noexcept { return data_->explained; }
 std::string Assessment::to_json() const { return internal::assessment_to_json(*data_); }
+std::string Assessment::to_json_line() const {
+  return internal::assessment_to_json_line(*data_);
+}
 std::string Assessment::to_text() const { return internal::assessment_to_text(*data_); }
 
 }  // namespace scarwise

@@ -1,3 +1,4 @@
+#include <boost/json.hpp>
 #include <scarwise/diagnostic.hpp>
 
 namespace scarwise {
@@ -32,6 +33,21 @@ std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const Diagnostic& d : diagnostics) out += d.to_string() + '\n';
   return out;
+}
+
+std::string format_diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  boost::json::array out;
+  for (const Diagnostic& d : diagnostics) {
+    out.push_back(
+        boost::json::object{{"severity", d.severity == Severity::error ? "error" : "warning"},
+                            {"code", d.code},
+                            {"file", d.file},
+                            {"line", d.line},
+                            {"column", d.column},
+                            {"message", d.message},
+                            {"hint", d.hint}});
+  }
+  return boost::json::serialize(out);
 }
 
 LoadError::LoadError(std::vector<Diagnostic> diagnostics)

@@ -9,7 +9,14 @@
 
 namespace {
 
-constexpr unsigned kKnownFlags = SCW_EVAL_EXPLAIN | SCW_EVAL_TEXT | SCW_EVAL_CASE_YAML;
+constexpr unsigned kKnownFlags =
+    SCW_EVAL_EXPLAIN | SCW_EVAL_TEXT | SCW_EVAL_CASE_YAML | SCW_EVAL_JSON_LINE;
+
+std::string render(const scarwise::Assessment& assessment, unsigned flags) {
+  if ((flags & SCW_EVAL_TEXT) != 0) return assessment.to_text();
+  if ((flags & SCW_EVAL_JSON_LINE) != 0) return assessment.to_json_line();
+  return assessment.to_json();
+}
 
 scarwise::Case read_case(const char* text, size_t length, unsigned flags) {
   const std::string input = length == 0 ? std::string() : std::string(text, length);
@@ -44,8 +51,10 @@ int scw_engine_evaluate(char** out, size_t* out_len, const scw_engine* engine,
       return scarwise::capi::fail(error, SCW_EINVAL,
                                   "scw_engine_evaluate: out, engine and case_text are required");
     }
-    if ((flags & ~kKnownFlags) != 0) {
-      return scarwise::capi::fail(error, SCW_EINVAL, "scw_engine_evaluate: unknown flag");
+    if ((flags & ~kKnownFlags) != 0 ||
+        ((flags & SCW_EVAL_TEXT) != 0 && (flags & SCW_EVAL_JSON_LINE) != 0)) {
+      return scarwise::capi::fail(error, SCW_EINVAL,
+                                  "scw_engine_evaluate: unknown flag, or both TEXT and JSON_LINE");
     }
     scarwise::EvalOptions options;
     options.explain = (flags & SCW_EVAL_EXPLAIN) != 0;
@@ -54,8 +63,7 @@ int scw_engine_evaluate(char** out, size_t* out_len, const scw_engine* engine,
     if (!result.ok()) {
       return scarwise::capi::fail(error, SCW_ECASE, "the case was rejected", result.diagnostics);
     }
-    const std::string text =
-        (flags & SCW_EVAL_TEXT) != 0 ? result.assessment->to_text() : result.assessment->to_json();
+    const std::string text = render(*result.assessment, flags);
     *out = scarwise::capi::to_c_buffer(text);
     if (out_len != nullptr) *out_len = text.size();
     return SCW_OK;

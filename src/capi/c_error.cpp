@@ -1,27 +1,10 @@
 #include "capi/c_error.hpp"
 
-#include <boost/json.hpp>
-
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 
 namespace scarwise::capi {
-
-std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
-  boost::json::array out;
-  for (const Diagnostic& d : diagnostics) {
-    out.push_back(
-        boost::json::object{{"severity", d.severity == Severity::error ? "error" : "warning"},
-                            {"code", d.code},
-                            {"file", d.file},
-                            {"line", d.line},
-                            {"column", d.column},
-                            {"message", d.message},
-                            {"hint", d.hint}});
-  }
-  return boost::json::serialize(out);
-}
 
 int fail(scw_error** error, int code, const std::string& message,
          const std::vector<Diagnostic>& diagnostics) noexcept {
@@ -30,7 +13,7 @@ int fail(scw_error** error, int code, const std::string& message,
     auto result = std::make_unique<scw_error>();
     result->code = code;
     result->message = diagnostics.empty() ? message : format_diagnostics(diagnostics);
-    result->diagnostics_json = diagnostics_json(diagnostics);
+    result->diagnostics_json = format_diagnostics_json(diagnostics);
     *error = result.release();
   } catch (...) {
     *error = nullptr;

@@ -18,9 +18,6 @@ struct scw_error {
 
 namespace scarwise::capi {
 
-/// The diagnostics as the JSON array documented for scw_error_diagnostics_json.
-std::string diagnostics_json(const std::vector<Diagnostic>& diagnostics);
-
 /// Returns `code`, and when the caller asked for it, stores a new scw_error in *error. If even
 /// that cannot be allocated, *error stays NULL and the code still tells what happened.
 int fail(scw_error** error, int code, const std::string& message,

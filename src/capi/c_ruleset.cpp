@@ -16,7 +16,7 @@ int publish(scw_ruleset** out, scarwise::LoadResult result, scw_error** error) {
                                 result.diagnostics());
   }
   auto handle = std::make_unique<scw_ruleset>(scw_ruleset{result.value(), {}});
-  handle->warnings_json = scarwise::capi::diagnostics_json(handle->rules.warnings());
+  handle->warnings_json = scarwise::format_diagnostics_json(handle->rules.warnings());
   *out = handle.release();
   return SCW_OK;
 }

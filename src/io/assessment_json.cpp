@@ -147,7 +147,9 @@ const char* contract_name(RuleOutcome outcome) noexcept {
   return "unknown";
 }
 
-std::string assessment_to_json(const AssessmentData& data) {
+namespace {
+
+json::object assessment_document(const AssessmentData& data) {
   json::object doc;
   doc["format"] = "scarwise.assessment/1";
   doc["engine"] = json::object{{"name", "scarwise"}, {"version", SCARWISE_VERSION_STRING}};
@@ -159,7 +161,17 @@ std::string assessment_to_json(const AssessmentData& data) {
   json::array scars;
   for (const ScarAssessment& s : data.scars) scars.push_back(scar(s, data.explained));
   doc["scars"] = std::move(scars);
-  return write_pretty_json(doc);
+  return doc;
+}
+
+}  // namespace
+
+std::string assessment_to_json(const AssessmentData& data) {
+  return write_pretty_json(assessment_document(data));
+}
+
+std::string assessment_to_json_line(const AssessmentData& data) {
+  return write_compact_json(assessment_document(data));
 }
 
 }  // namespace scarwise::internal

@@ -18,4 +18,7 @@ const char* contract_name(RuleOutcome outcome) noexcept;
 /// newline. Deterministic: the same data always gives the same bytes.
 std::string assessment_to_json(const AssessmentData& data);
 
+/// The same document on one line, without a final newline (for JSON Lines streams).
+std::string assessment_to_json_line(const AssessmentData& data);
+
 }  // namespace scarwise::internal

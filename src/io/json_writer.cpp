@@ -64,6 +64,10 @@ void append_string_literal(std::string& out, boost::json::string_view text) {
 
 class PrettyWriter {
  public:
+  /// `pretty`: two-space indentation, one member per line, ": " after keys. Otherwise the
+  /// same document with no whitespace at all, for one-line-per-record streams.
+  explicit PrettyWriter(bool pretty) : pretty_(pretty) {}
+
   std::string take() { return std::move(out_); }
 
   void write(const boost::json::value& value, int depth) {
@@ -95,6 +99,7 @@ class PrettyWriter {
 
  private:
   void newline(int depth) {
+    if (!pretty_) return;
     out_ += '\n';
     out_.append(static_cast<std::size_t>(depth) * 2, ' ');
   }
@@ -111,7 +116,7 @@ class PrettyWriter {
       first = false;
       newline(depth + 1);
       append_string_literal(out_, member.key());
-      out_ += ": ";
+      out_ += pretty_ ? ": " : ":";
       write(member.value(), depth + 1);
     }
     newline(depth);
@@ -135,6 +140,7 @@ class PrettyWriter {
     out_ += ']';
   }
 
+  bool pretty_;
   std::string out_;
 };
 
@@ -151,11 +157,17 @@ std::string format_json_number(double value) {
 }
 
 std::string write_pretty_json(const boost::json::value& value) {
-  PrettyWriter writer;
+  PrettyWriter writer(true);
   writer.write(value, 0);
   std::string out = writer.take();
   out += '\n';
   return out;
+}
+
+std::string write_compact_json(const boost::json::value& value) {
+  PrettyWriter writer(false);
+  writer.write(value, 0);
+  return writer.take();
 }
 
 }  // namespace scarwise::internal

@@ -20,4 +20,8 @@ std::string format_json_number(double value);
 /// The same value always gives the same bytes.
 std::string write_pretty_json(const boost::json::value& value);
 
+/// `value` on one line: the same members, order and numbers as write_pretty_json, with no
+/// whitespace between tokens and no final newline.
+std::string write_compact_json(const boost::json::value& value);
+
 }  // namespace scarwise::internal

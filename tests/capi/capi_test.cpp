@@ -127,6 +127,10 @@ TEST_CASE("C API: flags select YAML input, text output and the trace", "[capi]")
   REQUIRE(h.evaluate(yaml, SCW_EVAL_CASE_YAML | SCW_EVAL_TEXT) == SCW_OK);
   CHECK(contains(h.out, "Overall verdict: suitable with caution"));
   CHECK(contains(h.out, "not a diagnosis"));
+  REQUIRE(h.evaluate(yaml, SCW_EVAL_CASE_YAML | SCW_EVAL_JSON_LINE) == SCW_OK);
+  CHECK(contains(h.out, "{\"format\":\"scarwise.assessment/1\","));
+  CHECK(std::string(h.out).find('\n') == std::string::npos);
+  CHECK(h.evaluate(yaml, SCW_EVAL_CASE_YAML | SCW_EVAL_TEXT | SCW_EVAL_JSON_LINE) == SCW_EINVAL);
   CHECK(h.evaluate(yaml, 0) == SCW_ECASE);  // YAML is not JSON
   CHECK(h.out == nullptr);
   CHECK(h.evaluate(yaml, SCW_EVAL_CASE_YAML | 64u) == SCW_EINVAL);

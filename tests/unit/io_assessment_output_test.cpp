@@ -171,6 +171,18 @@ TEST_CASE("assessment JSON text is pretty, deterministic and prints numbers plai
   CHECK_FALSE(contains(first, "\t"));
 }
 
+TEST_CASE("the one-line JSON is the same document without whitespace", "[io][output]") {
+  const AssessmentData data = sample(true);
+  const std::string line = assessment_to_json_line(data);
+  CHECK(line.find('\n') == std::string::npos);
+  CHECK(line.rfind("{\"format\":\"scarwise.assessment/1\",\"engine\":{\"name\"", 0) == 0);
+  CHECK(contains(line, "\"min\":1.5,"));
+  CHECK(contains(line, "\"combinations\":[],"));
+  CHECK(boost::json::parse(line) == boost::json::parse(assessment_to_json(data)));
+  CHECK(write_compact_json(boost::json::object{{"a", 1}, {"b", boost::json::array{1.5, "x y"}}}) ==
+        R"({"a":1,"b":[1.5,"x y"]})");
+}
+
 TEST_CASE("JSON numbers are integers when whole, shortest round-trip otherwise", "[io][output]") {
   CHECK(format_json_number(3.0) == "3");
   CHECK(format_json_number(-0.0) == "0");

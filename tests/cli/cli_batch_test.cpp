@@ -1,0 +1,129 @@
+// `scarwise batch`: a JSON Lines stream in, one line out per case, in order, on any number of
+// threads; rejected cases are reported in place and set the exit code.
+#include <catch2/catch.hpp>
+
+#include "cli_runner.hpp"
+
+#include <sstream>
+#include <vector>
+
+using namespace scarwise_cli_test;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+CliRun batch(const std::string& extra, const std::string& input) {
+  return run_cli("batch -r " + quote(data("rules")) + " " + extra, input);
+}
+
+/// A stream of `count` valid cases, numbered through their scar ids.
+std::string write_stream(int count) {
+  const std::string path = temp_path("stream.jsonl").string();
+  std::ofstream out(path);
+  for (int i = 0; i < count; ++i) {
+    out << R"({"patient": {"pregnant": false, "fitzpatrick": )" << 1 + i % 6
+        << R"(}, "scars": [{"id": "case-)" << i << R"(", "type": "rolling", "severity": 2}]})"
+        << '\n';
+  }
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("batch answers every non-blank line in order, rejections in place", "[cli][batch]") {
+  const CliRun run = batch("", data("cases/stream.jsonl"));
+  CHECK(run.exit_code == 1);
+  CHECK(contains(run.err, "2 of 5 cases rejected"));
+  const std::vector<std::string> lines = lines_of(run.out);
+  REQUIRE(lines.size() == 5);
+  CHECK(contains(lines[0], R"("format":"scarwise.assessment/1")"));
+  CHECK(contains(lines[0], R"("id":"first")"));
+  CHECK(lines[1].rfind(
+            R"({"line":3,"diagnostics":[{"severity":"error","code":"E-CASE-UNKNOWN-FACT")", 0) ==
+        0);
+  CHECK(contains(lines[1], R"("hint":"did you mean 'fitzpatrick'?")"));
+  CHECK(contains(lines[2], R"("id":"third")"));
+  CHECK(contains(lines[2], R"("suitability":"defer")"));
+  CHECK(lines[3].rfind(R"({"line":5,"diagnostics":[{"severity":"error","code":"E-CASE-SYNTAX")",
+                       0) == 0);
+  CHECK(contains(lines[4], R"("id":"last")"));
+}
+
+TEST_CASE("batch output is the same on one thread and on several", "[cli][batch]") {
+  const std::string stream = write_stream(500);
+  const CliRun one = batch("--threads 1", stream);
+  const CliRun four = batch("--threads 4", stream);
+  std::filesystem::remove(stream);
+  CHECK(one.exit_code == 0);
+  CHECK(one.err.empty());
+  CHECK(four.exit_code == 0);
+  const std::vector<std::string> lines = lines_of(one.out);
+  REQUIRE(lines.size() == 500);
+  CHECK(contains(lines[0], R"("id":"case-0")"));
+  CHECK(contains(lines[499], R"("id":"case-499")"));
+  CHECK(four.out == one.out);
+}
+
+TEST_CASE("batch lines are the eval JSON record on one line", "[cli][batch]") {
+  const std::string case_text =
+      R"({"patient": {"pregnant": false, "fitzpatrick": 5}, )"
+      R"("scars": [{"id": "cheeks", "type": "rolling", "severity": 3}]})";
+  const std::string case_file = temp_path("case.json").string();
+  std::ofstream(case_file) << case_text << '\n';
+  const CliRun line = batch("--explain", case_file);
+  const CliRun pretty =
+      run_cli("eval -r " + quote(data("rules")) + " --format json --explain " + quote(case_file));
+  std::filesystem::remove(case_file);
+  REQUIRE(line.exit_code == 0);
+  REQUIRE(pretty.exit_code == 0);
+  // The pretty record without its layout: indentation, line breaks and the space after ':'.
+  std::string flattened;
+  bool in_string = false;
+  for (std::size_t i = 0; i < pretty.out.size(); ++i) {
+    const char c = pretty.out[i];
+    if (c == '"' && (i == 0 || pretty.out[i - 1] != '\\')) in_string = !in_string;
+    if (in_string || (c != ' ' && c != '\n')) flattened += c;
+  }
+  CHECK(line.out == flattened + "\n");
+  CHECK(contains(line.out, R"("trace":[)"));
+}
+
+TEST_CASE("batch rejects an oversized line without losing the lines after it", "[cli][batch]") {
+  const std::string stream = temp_path("huge.jsonl").string();
+  {
+    std::ofstream out(stream);
+    out << R"({"patient": {"note": ")" << std::string(2u << 20, 'a') << "\"}}\n";
+    out << R"({"patient": {"pregnant": false}, "scars": [{"id": "after", "type": "rolling"}]})"
+        << '\n';
+  }
+  const CliRun run = batch("", stream);
+  std::filesystem::remove(stream);
+  CHECK(run.exit_code == 1);
+  const std::vector<std::string> lines = lines_of(run.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(contains(lines[0], R"("code":"E-CASE-TOO-LARGE")"));
+  CHECK(contains(lines[1], R"("id":"after")"));
+}
+
+TEST_CASE("batch with an empty stream prints nothing and succeeds", "[cli][batch]") {
+  const CliRun run = batch("", "/dev/null");
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.empty());
+  CHECK(run.err.empty());
+}
+
+TEST_CASE("batch refuses a rule set that does not load, and bad options", "[cli][batch]") {
+  const CliRun bad_rules =
+      run_cli("batch -r " + quote(data("bad_rules")), data("cases/stream.jsonl"));
+  CHECK(bad_rules.exit_code == 2);
+  CHECK(bad_rules.out.empty());
+  CHECK(contains(bad_rules.err, "ruleset.yaml:"));
+  CHECK(batch("--threads 0", "/dev/null").exit_code == 2);
+  CHECK(run_cli("batch", "/dev/null").exit_code == 2);  // --rules is required
+}
