@@ -124,6 +124,8 @@ std::vector<std::string> assess_chunk(const Engine& engine, const std::vector<In
 }
 
 int run_batch(const BatchArgs& args) {
+  // Before any input or output: the C streams are not used, and unsynchronised is faster.
+  std::ios::sync_with_stdio(false);
   std::optional<RuleSet> rules = load_rules(args.rules);
   if (!rules) return kExitError;
   const Engine engine(*rules);
@@ -132,7 +134,6 @@ int run_batch(const BatchArgs& args) {
   const std::size_t chunk_size = 64 * static_cast<std::size_t>(threads);
   const EvalOptions options{args.explain};
 
-  std::ios::sync_with_stdio(false);
   LineReader reader(*std::cin.rdbuf(), CaseOptions{}.max_bytes);
   std::size_t total = 0;
   std::size_t rejected = 0;
