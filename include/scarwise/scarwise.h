@@ -73,7 +73,8 @@ extern "C" {
 #define SCW_EVAL_TEXT 2u
 /** scw_engine_evaluate flag: the case text is YAML instead of JSON. @since 0.1 */
 #define SCW_EVAL_CASE_YAML 4u
-/** scw_engine_evaluate flag: the JSON record on one line, without layout. @since 0.1 */
+/** scw_engine_evaluate flag: the JSON record on one line, without layout; not together with
+ * SCW_EVAL_TEXT. @since 0.1 */
 #define SCW_EVAL_JSON_LINE 8u
 
 /** A loaded, validated rule set. @since 0.1 */
