@@ -75,29 +75,19 @@ void BM_EvaluateSharedEngine(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateSharedEngine)->ThreadRange(1, 4)->UseRealTime();
 
-// Rendering the audit record and the clinician's report.
-void BM_AssessmentToJson(benchmark::State& state) {
+// Rendering the audit record (pretty and on one line) and the clinician's report.
+void BM_AssessmentTo(benchmark::State& state, std::string (scarwise::Assessment::*render)() const) {
   const scarwise::Engine engine{default_rules()};
   const scarwise::Assessment a = engine.evaluate(case_with_scars(4));
   const AllocationProbe probe;
   for (auto _ : state) {
-    std::string json = a.to_json();
-    benchmark::DoNotOptimize(json);
+    std::string out = (a.*render)();
+    benchmark::DoNotOptimize(out);
   }
   probe.report(state);
 }
-BENCHMARK(BM_AssessmentToJson);
-
-void BM_AssessmentToText(benchmark::State& state) {
-  const scarwise::Engine engine{default_rules()};
-  const scarwise::Assessment a = engine.evaluate(case_with_scars(4));
-  const AllocationProbe probe;
-  for (auto _ : state) {
-    std::string text = a.to_text();
-    benchmark::DoNotOptimize(text);
-  }
-  probe.report(state);
-}
-BENCHMARK(BM_AssessmentToText);
+BENCHMARK_CAPTURE(BM_AssessmentTo, Json, &scarwise::Assessment::to_json);
+BENCHMARK_CAPTURE(BM_AssessmentTo, JsonLine, &scarwise::Assessment::to_json_line);
+BENCHMARK_CAPTURE(BM_AssessmentTo, Text, &scarwise::Assessment::to_text);
 
 }  // namespace

@@ -20,28 +20,18 @@ void BM_LoadDefaultRules(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadDefaultRules)->Unit(benchmark::kMillisecond);
 
-void BM_ParseCaseJson(benchmark::State& state) {
-  const std::string text = read_text(source_path("examples/cases/surgical-scar.json"));
+// Reading one validated example case, as JSON or as YAML.
+void BM_ParseCase(benchmark::State& state, const char* example, bool yaml) {
+  const std::string text = read_text(source_path(example));
   const AllocationProbe probe;
   for (auto _ : state) {
-    scarwise::Case c = scarwise::Case::from_json(text);
+    scarwise::Case c = yaml ? scarwise::Case::from_yaml(text) : scarwise::Case::from_json(text);
     benchmark::DoNotOptimize(c);
   }
   probe.report(state);
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
-BENCHMARK(BM_ParseCaseJson);
-
-void BM_ParseCaseYaml(benchmark::State& state) {
-  const std::string text = read_text(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
-  const AllocationProbe probe;
-  for (auto _ : state) {
-    scarwise::Case c = scarwise::Case::from_yaml(text);
-    benchmark::DoNotOptimize(c);
-  }
-  probe.report(state);
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-}
-BENCHMARK(BM_ParseCaseYaml);
+BENCHMARK_CAPTURE(BM_ParseCase, Json, "examples/cases/surgical-scar.json", false);
+BENCHMARK_CAPTURE(BM_ParseCase, Yaml, "examples/cases/rolling-acne-dark-skin.yaml", true);
 
 }  // namespace
