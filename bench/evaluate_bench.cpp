@@ -8,36 +8,16 @@ namespace {
 
 using namespace scarwise::bench;
 
-/// Stops the benchmark when the case does not give the complete assessment it is meant to
-/// measure, so that a change in the rules cannot quietly turn it into a cheaper one.
-bool complete_or_skip(benchmark::State& state, const scarwise::Assessment& a) {
-  if (a.complete()) return true;
-  state.SkipWithError("the benchmark case gave an incomplete assessment");
-  return false;
-}
-
-// The README example: two facial acne scars in darker skin.
-void BM_EvaluateExample(benchmark::State& state) {
+/// Times engine.evaluate(c, options) and reports its allocations. Stops the benchmark instead
+/// when the case does not give the complete assessment it is meant to measure, so that a change
+/// in the rules cannot quietly turn it into a cheaper one.
+void measure_evaluation(benchmark::State& state, const scarwise::Case& c,
+                        const scarwise::EvalOptions& options = {}) {
   const scarwise::Engine engine{default_rules()};
-  const scarwise::Case c =
-      scarwise::Case::from_file(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
-  if (!complete_or_skip(state, engine.evaluate(c))) return;
-  const AllocationProbe probe;
-  for (auto _ : state) {
-    scarwise::Assessment a = engine.evaluate(c);
-    benchmark::DoNotOptimize(a);
+  if (!engine.evaluate(c).complete()) {
+    state.SkipWithError("the benchmark case gave an incomplete assessment");
+    return;
   }
-  probe.report(state);
-}
-BENCHMARK(BM_EvaluateExample);
-
-// The same with the explanation trace: one entry per rule and scar.
-void BM_EvaluateExampleExplained(benchmark::State& state) {
-  const scarwise::Engine engine{default_rules()};
-  const scarwise::Case c =
-      scarwise::Case::from_file(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
-  scarwise::EvalOptions options;
-  options.explain = true;
   const AllocationProbe probe;
   for (auto _ : state) {
     scarwise::Assessment a = engine.evaluate(c, options);
@@ -45,19 +25,26 @@ void BM_EvaluateExampleExplained(benchmark::State& state) {
   }
   probe.report(state);
 }
+
+scarwise::Case readme_example() {
+  return scarwise::Case::from_file(source_path("examples/cases/rolling-acne-dark-skin.yaml"));
+}
+
+// The README example: two facial acne scars in darker skin.
+void BM_EvaluateExample(benchmark::State& state) { measure_evaluation(state, readme_example()); }
+BENCHMARK(BM_EvaluateExample);
+
+// The same with the explanation trace: one entry per rule and scar.
+void BM_EvaluateExampleExplained(benchmark::State& state) {
+  scarwise::EvalOptions options;
+  options.explain = true;
+  measure_evaluation(state, readme_example(), options);
+}
 BENCHMARK(BM_EvaluateExampleExplained);
 
 // Cost against the number of scar sites in one case.
 void BM_EvaluateScars(benchmark::State& state) {
-  const scarwise::Engine engine{default_rules()};
-  const scarwise::Case c = case_with_scars(static_cast<int>(state.range(0)));
-  if (!complete_or_skip(state, engine.evaluate(c))) return;
-  const AllocationProbe probe;
-  for (auto _ : state) {
-    scarwise::Assessment a = engine.evaluate(c);
-    benchmark::DoNotOptimize(a);
-  }
-  probe.report(state);
+  measure_evaluation(state, case_with_scars(static_cast<int>(state.range(0))));
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_EvaluateScars)->RangeMultiplier(4)->Range(1, 64);
