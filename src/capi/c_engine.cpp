@@ -1,6 +1,6 @@
 // scw_engine: evaluating cases through the C API.
 #include "capi/c_error.hpp"
-#include "capi/c_ruleset.hpp"
+#include "capi/c_handles.hpp"
 
 #include <scarwise/case.hpp>
 

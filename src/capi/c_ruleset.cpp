@@ -1,7 +1,6 @@
 // scw_ruleset: loading rule sets through the C API.
-#include "capi/c_ruleset.hpp"
-
 #include "capi/c_error.hpp"
+#include "capi/c_handles.hpp"
 
 #include <scarwise/version.hpp>
 
