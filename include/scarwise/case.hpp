@@ -98,8 +98,9 @@ class SCARWISE_API Case {
   /// Reads a case from YAML text under the same strict rules as rule files. Throws CaseError.
   /// @since 0.1
   static Case from_yaml(const std::string& text, const std::string& name = "<case>");
-  /// Reads a case file: JSON when the name ends in ".json", YAML otherwise. Throws CaseError
-  /// (also when the file cannot be read). @since 0.1
+  /// Reads a case file: JSON when the name ends in ".json", YAML when it ends in ".yaml" or
+  /// ".yml", otherwise JSON when the text starts with '{' and YAML when it does not. Throws
+  /// CaseError (also when the file cannot be read). @since 0.1
   static Case from_file(const std::string& path);
   /// from_json() within the bounds of `options`. @since 0.1
   static Case from_json(const std::string& text, const std::string& name,

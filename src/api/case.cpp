@@ -8,6 +8,7 @@
 #include "load/file_reader.hpp"
 #include "model/raw_case.hpp"
 #include "support/diagnostic_sink.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise {
 
@@ -44,6 +45,15 @@ Case throw_or_wrap(std::unique_ptr<internal::RawCase> raw, internal::DiagnosticS
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// JSON for a name ending in ".json", YAML for ".yaml" and ".yml"; otherwise JSON when the text
+/// starts with '{'. A YAML flow mapping also starts with '{', hence the names first.
+bool is_json_case(const std::string& name, const std::string& text) {
+  if (ends_with(name, ".json")) return true;
+  if (ends_with(name, ".yaml") || ends_with(name, ".yml")) return false;
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && text[first] == '{';
 }
 
 /// Reads a case through a capped sink and adds the note about errors left out.
@@ -90,7 +100,8 @@ FactSet& FactSet::set(const std::string& key, long long value) {
 }
 FactSet& FactSet::set(const std::string& key, double value) { return put(key, value); }
 FactSet& FactSet::set(const std::string& key, const char* value) {
-  if (value == nullptr) throw std::invalid_argument("FactSet::set: null string for '" + key + "'");
+  if (value == nullptr)
+    throw std::invalid_argument("FactSet::set: null string for " + internal::quote(key));
   return put(key, std::string(value));
 }
 FactSet& FactSet::set(const std::string& key, std::string value) {
@@ -168,13 +179,16 @@ Case Case::from_file(const std::string& path, const CaseOptions& options) {
     case Status::ok:
       break;
     case Status::not_found:
-      throw_read_error(path, "E-CASE-READ", "cannot read case file '" + path + "': no such file",
+      throw_read_error(path, "E-CASE-READ",
+                       "cannot read case file " + internal::quote(path) + ": no such file",
                        "check the path and its permissions");
     case Status::not_regular:
-      throw_read_error(path, "E-CASE-READ", "case file '" + path + "' is not a regular file",
+      throw_read_error(path, "E-CASE-READ",
+                       "case file " + internal::quote(path) + " is not a regular file",
                        "a case file is a plain file; devices, FIFOs and directories are refused");
     case Status::unreadable:
-      throw_read_error(path, "E-CASE-READ", "cannot read case file '" + path + "': " + read.reason,
+      throw_read_error(path, "E-CASE-READ",
+                       "cannot read case file " + internal::quote(path) + ": " + read.reason,
                        "check the path and its permissions");
     case Status::too_large:
       throw_read_error(path, "E-CASE-TOO-LARGE",
@@ -182,8 +196,8 @@ Case Case::from_file(const std::string& path, const CaseOptions& options) {
                            " bytes, more than the limit of " + std::to_string(options.max_bytes),
                        "raise CaseOptions::max_bytes");
   }
-  return ends_with(path, ".json") ? from_json(read.bytes, path, options)
-                                  : from_yaml(read.bytes, path, options);
+  return is_json_case(path, read.bytes) ? from_json(read.bytes, path, options)
+                                        : from_yaml(read.bytes, path, options);
 }
 
 FactSet Case::patient() {

@@ -1,6 +1,9 @@
 #include <boost/json.hpp>
 #include <scarwise/diagnostic.hpp>
 
+#include "support/quote.hpp"
+#include "support/utf8.hpp"
+
 namespace scarwise {
 namespace {
 
@@ -16,7 +19,9 @@ std::string first_error_summary(const std::vector<Diagnostic>& diagnostics, cons
 std::string Diagnostic::to_string() const {
   std::string out;
   if (!file.empty()) {
-    out += file;
+    // A file name comes from a directory listing or the host and may hold any bytes; shown
+    // escaped, it cannot start a line of its own or pass for another location.
+    out += internal::shown_in_full(file);
     if (line > 0) {
       out += ':' + std::to_string(line);
       if (column > 0) out += ':' + std::to_string(column);
@@ -36,16 +41,17 @@ std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics) {
 }
 
 std::string format_diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+  // Serialising copies bytes as they are; JSON must be UTF-8, whatever a diagnostic holds.
   boost::json::array out;
   for (const Diagnostic& d : diagnostics) {
     out.push_back(
         boost::json::object{{"severity", d.severity == Severity::error ? "error" : "warning"},
-                            {"code", d.code},
-                            {"file", d.file},
+                            {"code", internal::valid_utf8(d.code)},
+                            {"file", internal::valid_utf8(d.file)},
                             {"line", d.line},
                             {"column", d.column},
-                            {"message", d.message},
-                            {"hint", d.hint}});
+                            {"message", internal::valid_utf8(d.message)},
+                            {"hint", internal::valid_utf8(d.hint)}});
   }
   return boost::json::serialize(out);
 }

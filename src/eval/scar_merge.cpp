@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "support/quote.hpp"
+
 namespace scarwise::internal {
 namespace {
 
@@ -94,8 +96,8 @@ void fill_combinations(const RuleSetModel& rules, const Merged& m, ScarAssessmen
     if (avoided != m.avoid.ids.end()) {
       const std::uint32_t avoid_rule = m.avoid.rule_of[avoided - m.avoid.ids.begin()];
       add_note(notes, m.suggest.rule_of[i],
-               "suggestion '" + treatment.id + "' suppressed by avoid in rule '" +
-                   rules.rules[avoid_rule].id + "'");
+               "suggestion " + quote(treatment.id) + " suppressed by avoid in rule " +
+                   quote(rules.rules[avoid_rule].id));
       continue;
     }
     out.combinations.push_back({treatment.id, treatment.name, suggested_by});
@@ -123,8 +125,7 @@ void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcom
     for (CatalogueId e : rule.evidence) reason.evidence.push_back(rules.evidence[e].id);
     out.reasons.push_back(std::move(reason));
     if (rule.then.plan && m.plan_rule && index != *m.plan_rule) {
-      add_note(notes, index,
-               "plan overridden by rule '" + rules.rules[*m.plan_rule].id + "'");
+      add_note(notes, index, "plan overridden by rule " + quote(rules.rules[*m.plan_rule].id));
     }
   }
 

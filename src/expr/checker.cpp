@@ -6,13 +6,12 @@
 #include <utility>
 
 #include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 namespace {
 
 constexpr std::uint32_t kMaxSetValues = 64;  // a set value is a 64-bit mask (see Value)
-
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // Shortest round-trip form, independent of the locale: 6 -> "6", 2.5 -> "2.5".
 std::string format_number(double value) {
@@ -37,9 +36,9 @@ std::string describe_literal(const Node& node) {
     case NodeKind::Bool:
       return node.boolean ? "true" : "false";
     case NodeKind::Symbol:
-      return (node.quoted ? "the string " : "the word ") + quoted(node.text);
+      return (node.quoted ? "the string " : "the word ") + quote(node.text);
     case NodeKind::Fact:
-      return "the fact " + quoted(node.text);
+      return "the fact " + quote(node.text);
     default:
       return "a condition";
   }
@@ -94,8 +93,7 @@ bool can_hold(const FactDecl& fact, CmpOp op, double value) {
 
 // "'patient.fitzpatrick' is an int from 1 to 6"
 std::string declared_range(const FactDecl& fact) {
-  std::string out =
-      quoted(fact.name) + (fact.type == FactType::Int ? " is an int" : " is a number");
+  std::string out = quote(fact.name) + (fact.type == FactType::Int ? " is an int" : " is a number");
   if (fact.min && fact.max) {
     out += " from " + format_number(*fact.min) + " to " + format_number(*fact.max);
   } else if (fact.min) {
@@ -146,8 +144,8 @@ class Checker {
     const FactDecl* fact = resolve_fact(node);
     if (fact && fact->type != FactType::Bool) {
       error(node.offset, "E-EXPR-TYPE",
-            quoted(fact->name) + " is " + kind_of(*fact) + ", not a condition",
-            "compare it, e.g. '" + example_condition(*fact) + "'");
+            quote(fact->name) + " is " + kind_of(*fact) + ", not a condition",
+            "compare it, e.g. " + quote(example_condition(*fact)));
     }
   }
 
@@ -175,9 +173,9 @@ class Checker {
     if (other) return check_fact_pair(node, *fact, *other);
     if (check_literal(*fact, right) && is_numeric(fact->type) &&
         !can_hold(*fact, node.op, right.number)) {
-      warn_never_true(
-          right.offset,
-          "'" + fact->name + " " + spelling(node.op) + " " + std::string(right.text) + "'", *fact);
+      warn_never_true(right.offset,
+                      quote(fact->name + " " + spelling(node.op) + " " + std::string(right.text)),
+                      *fact);
     }
   }
 
@@ -198,15 +196,15 @@ class Checker {
                                                        : "use '==' or '!='";
       error(node.offset, "E-EXPR-TYPE",
             std::string("'") + spelling(node.op) + "' needs an int or number fact; " +
-                quoted(fact.name) + " is " + kind_of(fact),
+                quote(fact.name) + " is " + kind_of(fact),
             hint);
       return false;
     }
     if (fact.type == FactType::Set) {
       error(node.offset, "E-EXPR-TYPE",
             std::string("'") + spelling(node.op) + "' cannot compare the set fact " +
-                quoted(fact.name),
-            "test one value with 'contains', e.g. '" + example_condition(fact) + "'");
+                quote(fact.name),
+            "test one value with 'contains', e.g. " + quote(example_condition(fact)));
       return false;
     }
     return true;
@@ -219,8 +217,8 @@ class Checker {
     if (comparable) return;
     const bool both_enums = a.type == FactType::Enum && b.type == FactType::Enum;
     error(node.offset, "E-EXPR-TYPE",
-          "cannot compare " + quoted(a.name) + " (" + to_string(a.type) + ") with " +
-              quoted(b.name) + " (" + to_string(b.type) + ")",
+          "cannot compare " + quote(a.name) + " (" + to_string(a.type) + ") with " + quote(b.name) +
+              " (" + to_string(b.type) + ")",
           both_enums ? "enum facts compare only when they declare the same values"
                      : "compare facts of the same type");
   }
@@ -229,8 +227,8 @@ class Checker {
     const FactDecl* fact = subject_fact(node, "in");
     if (!fact) return;
     if (fact->type == FactType::Set) {
-      error(node.offset, "E-EXPR-TYPE", "'in' cannot test the set fact " + quoted(fact->name),
-            "test one value with 'contains', e.g. '" + example_condition(*fact) + "'");
+      error(node.offset, "E-EXPR-TYPE", "'in' cannot test the set fact " + quote(fact->name),
+            "test one value with 'contains', e.g. " + quote(example_condition(*fact)));
       return;
     }
     bool all_valid = true;
@@ -248,7 +246,7 @@ class Checker {
       for (std::size_t i = 1; i < node.children.size(); ++i) {
         list += (i > 1 ? ", " : "") + std::string(node.children[i].text);
       }
-      warn_never_true(node.offset, "'" + fact->name + " in [" + list + "]'", *fact);
+      warn_never_true(node.offset, quote(fact->name + " in [" + list + "]"), *fact);
     }
   }
 
@@ -262,8 +260,8 @@ class Checker {
     if (!fact || !is_operand(value.kind)) return;
     if (fact->type != FactType::Set) {
       error(node.offset, "E-EXPR-TYPE",
-            "'contains' needs a set fact; " + quoted(fact->name) + " is " + kind_of(*fact),
-            "compare it, e.g. '" + example_condition(*fact) + "'");
+            "'contains' needs a set fact; " + quote(fact->name) + " is " + kind_of(*fact),
+            "compare it, e.g. " + quote(example_condition(*fact)));
       return;
     }
     if (value.kind == NodeKind::Fact) {
@@ -306,7 +304,7 @@ class Checker {
         break;
     }
     error(value.offset, "E-EXPR-TYPE",
-          quoted(fact.name) + " is " + kind_of(fact) + "; it cannot be compared with " +
+          quote(fact.name) + " is " + kind_of(fact) + "; it cannot be compared with " +
               describe_literal(value),
           literal_hint(fact, value));
     return false;
@@ -323,8 +321,7 @@ class Checker {
       case FactType::Set:
         break;
     }
-    if (fact.value_index(value.text) >= 0)
-      return "quote the value: '" + std::string(value.text) + "'";
+    if (fact.value_index(value.text) >= 0) return "quote the value: " + quote(value.text);
     return "use one of its values: " + list_values(fact);
   }
 
@@ -332,13 +329,13 @@ class Checker {
     const int index = fact.value_index(value.text);
     if (index < 0) {
       error(value.offset, "E-EXPR-UNKNOWN-VALUE",
-            quoted(value.text) + " is not a value of " + quoted(fact.name),
+            quote(value.text) + " is not a value of " + quote(fact.name),
             did_you_mean(value.text, fact.values, "its values are: " + list_values(fact)));
       return false;
     }
     if (fact.type == FactType::Set && static_cast<std::uint32_t>(index) >= kMaxSetValues) {
       error(value.offset, "E-EXPR-TYPE",
-            "only the first 64 values of a set fact can be tested; " + quoted(value.text) +
+            "only the first 64 values of a set fact can be tested; " + quote(value.text) +
                 " is not among them");
       return false;
     }
@@ -364,7 +361,7 @@ class Checker {
                  ? "declare it under 'facts:'"
                  : "facts are written with their scope, e.g. 'patient.age' or 'scar.type'";
     }
-    error(node.offset, "E-EXPR-UNKNOWN-FACT", "unknown fact " + quoted(node.text), std::move(hint));
+    error(node.offset, "E-EXPR-UNKNOWN-FACT", "unknown fact " + quote(node.text), std::move(hint));
   }
 
   // A wrong or missing scope ("patient.type", "type"), a typo in the full name, or a typo
@@ -373,14 +370,14 @@ class Checker {
     const std::string_view key = name.substr(name.rfind('.') + 1);
     std::vector<std::string> keys;
     for (const FactDecl& fact : vocabulary_.facts()) {
-      if (fact.key == key) return "did you mean '" + fact.name + "'?";
+      if (fact.key == key) return "did you mean " + quote(fact.name) + "?";
       keys.push_back(fact.key);
     }
     std::string hint = did_you_mean(name, vocabulary_.names());
     if (!hint.empty()) return hint;
     const std::string match = closest_match(key, keys);
     for (const FactDecl& fact : vocabulary_.facts()) {
-      if (!match.empty() && fact.key == match) return "did you mean '" + fact.name + "'?";
+      if (!match.empty() && fact.key == match) return "did you mean " + quote(fact.name) + "?";
     }
     return {};
   }

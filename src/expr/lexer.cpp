@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "support/quote.hpp"
+
 namespace scarwise::internal {
 namespace {
 
@@ -42,9 +44,9 @@ std::size_t utf8_length(std::string_view text, std::size_t pos) {
 // The character at text[pos] as a message shows it.
 std::string describe_char(std::string_view text, std::size_t pos) {
   const auto byte = static_cast<unsigned char>(text[pos]);
-  if (byte >= 0x21 && byte < 0x7F) return "'" + std::string(1, text[pos]) + "'";
+  if (byte >= 0x21 && byte < 0x7F) return quote(std::string(1, text[pos]));
   if (const std::size_t length = utf8_length(text, pos)) {
-    return "'" + std::string(text.substr(pos, length)) + "'";
+    return quote(std::string(text.substr(pos, length)));
   }
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "byte 0x%02X", byte);
@@ -104,15 +106,15 @@ class Lexer {
       while (is_digit(at(pos_))) ++pos_;
     }
     if (is_word_char(at(pos_)) || at(pos_) == '.') {
-      return fail_at(pos_, "unexpected " + describe_char(text_, pos_) + " after the number '" +
-                               std::string(text_.substr(start, pos_ - start)) + "'");
+      return fail_at(pos_, "unexpected " + describe_char(text_, pos_) + " after the number " +
+                               quote(std::string(text_.substr(start, pos_ - start))));
     }
     double value = 0;
     const char* first = text_.data() + start;
     const char* last = text_.data() + pos_;
     const auto [end, error] = std::from_chars(first, last, value);
     if (error != std::errc() || end != last) {
-      return fail_at(start, "number '" + std::string(first, last) + "' is out of range");
+      return fail_at(start, "number " + quote(std::string(first, last)) + " is out of range");
     }
     push(TokenKind::Number, start, value);
     return true;
@@ -220,9 +222,9 @@ std::string describe(const Token& token) {
     case TokenKind::End:
       return "end of expression";
     case TokenKind::String:
-      return "the string '" + std::string(token.text) + "'";
+      return "the string " + quote(std::string(token.text));
     default:
-      return "'" + std::string(token.text) + "'";
+      return quote(std::string(token.text));
   }
 }
 

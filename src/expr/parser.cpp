@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "expr/lexer.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 namespace {
@@ -217,7 +218,7 @@ class Parser {
     std::string hint;
     if (found.kind == TokenKind::Word) {
       const std::string_view keyword = keyword_for_case_typo(found.text);
-      if (!keyword.empty()) hint = "keywords are lower case: '" + std::string(keyword) + "'";
+      if (!keyword.empty()) hint = "keywords are lower case: " + quote(std::string(keyword));
     }
     sink_.error(origin_.locate(found.offset), "E-EXPR-SYNTAX",
                 "expected " + expected + ", found " + describe(found), std::move(hint));

@@ -3,16 +3,35 @@
 #include <sstream>
 
 #include "io/json_writer.hpp"
+#include "support/quote.hpp"
+#include "support/utf8.hpp"
 
 namespace scarwise::internal {
 
 namespace {
 
-/// Text from rules or cases, on one line and without terminal control sequences.
+/// Text from rules or cases, on one line and shown for what it is: control characters become
+/// spaces, bidirectional controls (which would reorder what a terminal shows) become escapes,
+/// and bytes that are not UTF-8 (which no reader lets through) become U+FFFD.
 std::string clean(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const std::uint32_t code_point = utf8_code_point(text, i, length);
+    if (code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F)) {
+      out += ' ';
+    } else if (is_bidi_control(code_point)) {
+      out += shown(std::string_view(text).substr(i, length));
+    } else {
+      out.append(text, i, length);
+    }
+    i += length;
   }
   return out;
 }
@@ -129,7 +148,8 @@ class ReportWriter {
   }
 
   void scar(const ScarAssessment& scar, bool explained) {
-    out_ << "\nScar '" << clean(scar.id) << "': " << verdict(scar.suitability) << '\n';
+    // Quoted with any quote inside escaped, so an id cannot end its quotes and write a verdict.
+    out_ << "\nScar " << quote_in_full(scar.id) << ": " << verdict(scar.suitability) << '\n';
     if (scar.reevaluate_after_weeks) {
       out_ << "  Re-evaluate after: " << std::to_string(*scar.reevaluate_after_weeks) << " weeks\n";
     }

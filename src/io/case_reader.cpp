@@ -7,6 +7,7 @@
 #include "io/case_scalar.hpp"
 #include "io/json_tree.hpp"
 #include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 
@@ -34,7 +35,7 @@ class CaseReader {
       } else if (key.scalar == "scars") {
         read_scars(value, *raw);
       } else {
-        error(key, "E-CASE-UNKNOWN-KEY", "unknown key '" + key.scalar + "' in a case",
+        error(key, "E-CASE-UNKNOWN-KEY", "unknown key " + quote(key.scalar) + " in a case",
               did_you_mean(key.scalar, {"patient", "scars"},
                            "a case has only the keys 'patient' and 'scars'"));
       }
@@ -94,7 +95,7 @@ class CaseReader {
       error(node, "E-CASE-BAD-SCAR-ID", number + " has no id",
             "give every scar an id, e.g. id: cheeks");
     }
-    read_facts(node, has_id ? "scar '" + scar->id + "'" : number, /*skip_id=*/true, scar->facts);
+    read_facts(node, has_id ? "scar " + quote(scar->id) : number, /*skip_id=*/true, scar->facts);
     raw.scars.push_back(std::move(scar));
   }
 
@@ -118,7 +119,8 @@ class CaseReader {
     for (const auto& [key, value] : node.entries) {
       if (skip_id && key.scalar == "id") continue;
       if (!seen.insert(key.scalar).second) {
-        error(key, "E-CASE-DUPLICATE-KEY", where + ": fact '" + key.scalar + "' is given twice");
+        error(key, "E-CASE-DUPLICATE-KEY",
+              where + ": fact " + quote(key.scalar) + " is given twice");
         continue;
       }
       std::optional<FactValue> fact = read_value(value, where, key.scalar);
@@ -142,14 +144,14 @@ class CaseReader {
         break;
     }
     error(node, "E-CASE-SHAPE",
-          where + ": the value of '" + key + "' is a mapping; a fact value is true/false, a " +
+          where + ": the value of " + quote(key) + " is a mapping; a fact value is true/false, a " +
               "number, a word or a list of words");
     return std::nullopt;
   }
 
   std::optional<FactValue> null_value(const YamlNode& node, const std::string& where,
                                       const std::string& key) {
-    error(node, "E-CASE-NULL", where + ": '" + key + "' is null",
+    error(node, "E-CASE-NULL", where + ": " + quote(key) + " is null",
           "leave a fact out of the case to make it unknown");
     return std::nullopt;
   }
@@ -168,7 +170,7 @@ class CaseReader {
         break;
     }
     error(node, "E-CASE-NUMBER",
-          where + ": the value '" + node.scalar + "' of '" + key + "': " + typing.reason,
+          where + ": the value " + quote(node.scalar) + " of " + quote(key) + ": " + typing.reason,
           "write a decimal number such as 3 or 2.5, or quote the value if it is a word");
     return std::nullopt;
   }
@@ -185,7 +187,7 @@ class CaseReader {
         continue;
       }
       if (value || !item.is_scalar()) {
-        error(item, "E-CASE-SHAPE", where + ": the items of '" + key + "' must be words",
+        error(item, "E-CASE-SHAPE", where + ": the items of " + quote(key) + " must be words",
               "a list value names declared values, e.g. [face, neck]");
       }
       ok = false;

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "support/quote.hpp"
+
 namespace scarwise::internal {
 
 namespace {
@@ -198,7 +200,7 @@ bool TreeBuilder::on_key(json::string_view s, std::size_t, json::error_code&) {
   if (!inserted) {
     // Boost.JSON's own DOM would keep one of the two silently; a case must never lose data.
     sink_.error({file_, key.mark.line, key.mark.column}, "E-CASE-DUPLICATE-KEY",
-                "duplicate key '" + key.scalar + "'",
+                "duplicate key " + quote(key.scalar),
                 "it is already given at line " + std::to_string(first->second.line) + ", column " +
                     std::to_string(first->second.column));
   }

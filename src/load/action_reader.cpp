@@ -1,11 +1,11 @@
 // The `then:` of a rule: verdict, plan, adjustments and the catalogue ids it attaches.
-#include "load/ruleset_builder.hpp"
-
-#include "support/did_you_mean.hpp"
-
 #include <algorithm>
 #include <array>
 #include <limits>
+
+#include "load/ruleset_builder.hpp"
+#include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 namespace {
@@ -63,7 +63,7 @@ bool RuleSetBuilder::read_suitability(const SchemaReader& reader, const YamlNode
       std::vector<std::string> names;
       for (const VerdictName& v : kVerdicts) names.emplace_back(v.name);
       reader.error(
-          *node, "E-BAD-VALUE", "unknown suitability '" + *word + "'",
+          *node, "E-BAD-VALUE", "unknown suitability " + quote(*word),
           did_you_mean(*word, names, "use suitable, suitable_with_caution, defer or not_suitable"));
       return false;
     }
@@ -112,7 +112,7 @@ std::optional<PlanSpec> RuleSetBuilder::read_plan(const SchemaReader& reader,
 std::optional<Range> RuleSetBuilder::read_range(const SchemaReader& reader, const YamlNode& node,
                                                 std::string_view what, bool integers) {
   if (!reader.expect_map(node, what)) return std::nullopt;
-  const std::string where = "'" + std::string(what) + "'";
+  const std::string where = quote(std::string(what));
   reader.check_keys(node, KeySet{{"min", "max"}}, where);
   const auto bound = [&](const char* key) -> std::optional<double> {
     const YamlNode* value = reader.require(node, key, where);
@@ -124,7 +124,7 @@ std::optional<Range> RuleSetBuilder::read_range(const SchemaReader& reader, cons
     const std::optional<double> number = reader.read_number(*value, key);
     if (number && *number <= 0) {
       reader.error(*value, "E-BAD-VALUE",
-                   "'" + std::string(key) + "' of " + where + " must be greater than 0");
+                   quote(std::string(key)) + " of " + where + " must be greater than 0");
       return std::nullopt;
     }
     return number;
@@ -156,7 +156,7 @@ bool RuleSetBuilder::read_action_lists(const SchemaReader& reader, const YamlNod
       if (item.is_scalar() && id &&
           std::find(action.suggest.begin(), action.suggest.end(), *id) != action.suggest.end()) {
         reader.error(item, "E-CONFLICT",
-                     "treatment '" + item.scalar + "' is both suggested and avoided",
+                     "treatment " + quote(item.scalar) + " is both suggested and avoided",
                      "a rule either suggests a treatment or avoids it");
         ok = false;
       }

@@ -2,6 +2,7 @@
 // An entry with a bad body is still declared, so that rules citing it do not add a second,
 // misleading error.
 #include "load/ruleset_builder.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 
@@ -13,8 +14,8 @@ void RuleSetBuilder::read_evidence(const SchemaReader& reader) {
     if (!evidence_ids_.declare(reader, key, key.scalar)) continue;
     EvidenceEntry entry{key.scalar, {}, {}, reader.loc(key)};
     if (reader.expect_map(body, key.scalar)) {
-      reader.check_keys(body, KeySet{{"cite", "url"}}, "evidence '" + key.scalar + "'");
-      if (const YamlNode* cite = reader.require(body, "cite", "evidence '" + key.scalar + "'")) {
+      reader.check_keys(body, KeySet{{"cite", "url"}}, "evidence " + quote(key.scalar));
+      if (const YamlNode* cite = reader.require(body, "cite", "evidence " + quote(key.scalar))) {
         entry.cite = reader.read_string(*cite, "cite").value_or("");
       }
       if (const YamlNode* url = body.find("url")) {
@@ -41,7 +42,7 @@ void RuleSetBuilder::read_treatments(const SchemaReader& reader) {
     if (!treatment_ids_.declare(reader, key, key.scalar)) continue;
     TreatmentEntry entry{key.scalar, {}, {}, {}, reader.loc(key)};
     if (reader.expect_map(body, key.scalar)) {
-      const std::string where = "treatment '" + key.scalar + "'";
+      const std::string where = "treatment " + quote(key.scalar);
       reader.check_keys(body, KeySet{{"name", "doc", "evidence"}}, where);
       if (const YamlNode* name = reader.require(body, "name", where)) {
         entry.name = reader.read_string(*name, "name").value_or("");
@@ -64,7 +65,7 @@ void RuleSetBuilder::read_instructions(const SchemaReader& reader, std::string_v
     if (!index.declare(reader, key, key.scalar)) continue;
     InstructionEntry entry{key.scalar, {}, {}, reader.loc(key)};
     if (reader.expect_map(body, key.scalar)) {
-      const std::string where = index.kind() + " '" + key.scalar + "'";
+      const std::string where = index.kind() + " " + quote(key.scalar);
       reader.check_keys(body, KeySet{{"text", "evidence"}}, where);
       if (const YamlNode* text = reader.require(body, "text", where)) {
         entry.text = reader.read_string(*text, "text").value_or("");

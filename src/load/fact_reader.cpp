@@ -1,13 +1,13 @@
 // Pass 1 of RuleSetBuilder: the fact vocabulary. A fact whose name and type are sound is
 // declared even when other parts of its body are wrong, so that the rules using it are still
 // checked and do not add misleading "unknown fact" errors.
-#include "load/ruleset_builder.hpp"
-
-#include "load/id_index.hpp"
-#include "support/did_you_mean.hpp"
-
 #include <algorithm>
 #include <array>
+
+#include "load/id_index.hpp"
+#include "load/ruleset_builder.hpp"
+#include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 namespace {
@@ -56,7 +56,7 @@ void RuleSetBuilder::read_facts(const SchemaReader& reader) {
     bool declarable = read_fact_name(reader, key, decl);
     if (!reader.expect_map(body, key.scalar)) continue;
     reader.check_keys(body, KeySet{{"type", "min", "max", "values", "default", "required", "doc"}},
-                      "fact '" + key.scalar + "'");
+                      "fact " + quote(key.scalar));
     declarable = read_fact_type(reader, body, decl) && declarable;
     if (const YamlNode* required = body.find("required")) {
       decl.required = reader.read_bool(*required, "required").value_or(false);
@@ -79,7 +79,8 @@ bool RuleSetBuilder::read_fact_name(const SchemaReader& reader, const YamlNode& 
   const std::size_t dot = name.find('.');
   const std::string scope = dot == std::string::npos ? "" : name.substr(0, dot);
   if (scope != "patient" && scope != "scar") {
-    reader.error(key, "E-FACT-SCOPE", "fact '" + name + "' is not in the patient or scar scope",
+    reader.error(key, "E-FACT-SCOPE",
+                 "fact " + quote(name) + " is not in the patient or scar scope",
                  "fact names start with 'patient.' (once per case) or 'scar.' (per scar site)");
     return false;
   }
@@ -87,12 +88,12 @@ bool RuleSetBuilder::read_fact_name(const SchemaReader& reader, const YamlNode& 
   decl.key = name.substr(dot + 1);
   decl.scope = scope == "patient" ? Scope::Patient : Scope::Scar;
   if (!is_fact_key(decl.key)) {
-    reader.error(key, "E-BAD-ID", "invalid fact name '" + name + "'",
+    reader.error(key, "E-BAD-ID", "invalid fact name " + quote(name),
                  "after the scope, use lower-case letters, digits and '_', starting with a letter");
     return false;
   }
   if (const std::optional<FactId> first = model_->vocabulary.find(name)) {
-    reader.error(key, "E-DUPLICATE-ID", "duplicate fact '" + name + "'",
+    reader.error(key, "E-DUPLICATE-ID", "duplicate fact " + quote(name),
                  "first declared at " + describe_loc(model_->vocabulary.fact(*first).loc));
     return false;
   }
@@ -110,14 +111,14 @@ bool RuleSetBuilder::read_fact_name(const SchemaReader& reader, const YamlNode& 
 
 bool RuleSetBuilder::read_fact_type(const SchemaReader& reader, const YamlNode& body,
                                     FactDecl& decl) {
-  const YamlNode* type = reader.require(body, "type", "fact '" + decl.name + "'");
+  const YamlNode* type = reader.require(body, "type", "fact " + quote(decl.name));
   if (!type) return false;
   const std::optional<std::string> name = reader.read_string(*type, "type");
   if (!name) return false;
   const auto it = std::find(kTypeNames.begin(), kTypeNames.end(), *name);
   if (it == kTypeNames.end()) {
     const std::vector<std::string> candidates(kTypeNames.begin(), kTypeNames.end());
-    reader.error(*type, "E-BAD-VALUE", "unknown fact type '" + *name + "'",
+    reader.error(*type, "E-BAD-VALUE", "unknown fact type " + quote(*name),
                  did_you_mean(*name, candidates, "use bool, int, number, enum or set"));
     return false;
   }
@@ -145,7 +146,7 @@ void RuleSetBuilder::read_fact_bounds(const SchemaReader& reader, const YamlNode
   decl.max = read_bound("max");
   if (decl.min && decl.max && *decl.min > *decl.max) {
     reader.error(*body.find("max"), "E-BAD-RANGE",
-                 "fact '" + decl.name + "' has min greater than max");
+                 "fact " + quote(decl.name) + " has min greater than max");
     decl.max.reset();
   }
 }
@@ -176,7 +177,7 @@ void RuleSetBuilder::read_fact_values(const SchemaReader& reader, const YamlNode
   const std::size_t limit = std::min(options_.max_enum_values, kMaxValuesPerFact);
   if (items->size() > limit) {
     reader.error(*values, "E-LIMIT-ENUM-VALUES",
-                 "fact '" + decl.name + "' has " + std::to_string(items->size()) +
+                 "fact " + quote(decl.name) + " has " + std::to_string(items->size()) +
                      " values, more than the limit of " + std::to_string(limit),
                  limit == kMaxValuesPerFact
                      ? "a fact holds at most 64 values; split it into several facts"
@@ -189,11 +190,11 @@ void RuleSetBuilder::read_fact_values(const SchemaReader& reader, const YamlNode
     const std::optional<std::string> value = reader.read_string(item, "values");
     if (!value) continue;
     if (!is_value_word(*value) || is_reserved_word(*value)) {
-      reader.error(item, "E-BAD-ID", "invalid value '" + *value + "'",
+      reader.error(item, "E-BAD-ID", "invalid value " + quote(*value),
                    is_reserved_word(*value) ? "this word is reserved in expressions"
                                             : "values use letters, digits, '_', '-' and '.'");
     } else if (decl.value_index(*value) >= 0) {
-      reader.error(item, "E-DUPLICATE-VALUE", "value '" + *value + "' is listed twice");
+      reader.error(item, "E-DUPLICATE-VALUE", "value " + quote(*value) + " is listed twice");
     } else {
       decl.values.push_back(*value);
     }
@@ -206,7 +207,7 @@ void RuleSetBuilder::read_fact_default(const SchemaReader& reader, const YamlNod
   if (!node) return;
   if (decl.required) {
     reader.error(*body.find_key("default"), "E-CONFLICT",
-                 "required fact '" + decl.name + "' cannot have a default",
+                 "required fact " + quote(decl.name) + " cannot have a default",
                  "a case without a required fact is rejected, so the default would never be used");
     return;
   }
@@ -230,7 +231,8 @@ void RuleSetBuilder::read_fact_default(const SchemaReader& reader, const YamlNod
       if (!value) return;
       if ((decl.min && *value < *decl.min) || (decl.max && *value > *decl.max)) {
         bad_default(
-            *node, "default " + node->scalar + " is outside the bounds of fact '" + decl.name + "'",
+            *node,
+            "default " + shown(node->scalar) + " is outside the bounds of fact " + quote(decl.name),
             "min and max bound the default too");
         return;
       }
@@ -242,7 +244,8 @@ void RuleSetBuilder::read_fact_default(const SchemaReader& reader, const YamlNod
       if (!value) return;
       const int index = decl.value_index(*value);
       if (index < 0) {
-        bad_default(*node, "default '" + *value + "' is not a value of fact '" + decl.name + "'",
+        bad_default(*node,
+                    "default " + quote(*value) + " is not a value of fact " + quote(decl.name),
                     did_you_mean(*value, decl.values));
         return;
       }
@@ -266,10 +269,10 @@ void RuleSetBuilder::read_set_default(const SchemaReader& reader, const YamlNode
     const int index = value ? decl.value_index(*value) : -1;
     if (value && index < 0) {
       reader.error(item, "E-BAD-DEFAULT",
-                   "default '" + *value + "' is not a value of fact '" + decl.name + "'",
+                   "default " + quote(*value) + " is not a value of fact " + quote(decl.name),
                    did_you_mean(*value, decl.values));
     } else if (value && (bits >> index & 1u)) {
-      reader.error(item, "E-DUPLICATE-VALUE", "value '" + *value + "' is listed twice");
+      reader.error(item, "E-DUPLICATE-VALUE", "value " + quote(*value) + " is listed twice");
     }
     if (index < 0 || (bits >> index & 1u)) {
       ok = false;

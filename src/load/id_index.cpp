@@ -1,8 +1,9 @@
 #include "load/id_index.hpp"
 
-#include "support/did_you_mean.hpp"
-
 #include <algorithm>
+
+#include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 
@@ -15,7 +16,7 @@ std::optional<CatalogueId> IdIndex::declare(const SchemaReader& reader, const Ya
   const auto next = static_cast<CatalogueId>(ids_.size());
   const auto [it, inserted] = by_id_.emplace(id, next);
   if (!inserted) {
-    reader.error(node, "E-DUPLICATE-ID", "duplicate " + kind_ + " id '" + id + "'",
+    reader.error(node, "E-DUPLICATE-ID", "duplicate " + kind_ + " id " + quote(id),
                  "first declared at " + describe_loc(locs_[it->second]));
     return std::nullopt;
   }
@@ -46,12 +47,12 @@ std::vector<CatalogueId> IdIndex::resolve_list(const SchemaReader& reader, const
     }
     const std::optional<CatalogueId> found = find(*id);
     if (!found) {
-      reader.error(item, "E-UNKNOWN-REF", "unknown " + kind_ + " '" + *id + "'",
-                   did_you_mean(*id, ids_, "declare it under '" + section_ + "'"));
+      reader.error(item, "E-UNKNOWN-REF", "unknown " + kind_ + " " + quote(*id),
+                   did_you_mean(*id, ids_, "declare it under " + quote(section_)));
       ok = false;
     } else if (std::find(out.begin(), out.end(), *found) != out.end()) {
       reader.error(item, "E-DUPLICATE-VALUE",
-                   kind_ + " '" + *id + "' is listed twice in '" + std::string(what) + "'");
+                   kind_ + " " + quote(*id) + " is listed twice in " + quote(std::string(what)));
       ok = false;
     } else {
       out.push_back(*found);

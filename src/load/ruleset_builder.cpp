@@ -1,10 +1,11 @@
 #include "load/ruleset_builder.hpp"
 
-#include "load/scalar_values.hpp"
-
 #include <algorithm>
 #include <limits>
 #include <numeric>
+
+#include "load/scalar_values.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 
@@ -60,7 +61,7 @@ void RuleSetBuilder::read_header(const SchemaReader& reader) {
       if (const YamlNode* version = reader.require(*ruleset, "version", "'ruleset'")) {
         const std::optional<std::string> text = reader.read_string(*version, "version");
         if (text && !is_semver(*text)) {
-          reader.error(*version, "E-BAD-VERSION", "'" + *text + "' is not a semantic version",
+          reader.error(*version, "E-BAD-VERSION", quote(*text) + " is not a semantic version",
                        "write MAJOR.MINOR.PATCH, e.g. 1.0.0");
         } else if (text) {
           model_->version = *text;

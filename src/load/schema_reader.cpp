@@ -1,11 +1,12 @@
 #include "load/schema_reader.hpp"
 
-#include "load/scalar_values.hpp"
-#include "support/did_you_mean.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <limits>
+
+#include "load/scalar_values.hpp"
+#include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 namespace {
@@ -13,8 +14,6 @@ namespace {
 bool contains(const std::vector<std::string>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
-
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 }  // namespace
 
@@ -34,7 +33,7 @@ void SchemaReader::type_error(const YamlNode& node, std::string_view what,
                               std::string_view expected, std::string hint) const {
   error(
       node, "E-TYPE",
-      "expected " + std::string(expected) + " for " + quoted(what) + ", got " + describe_node(node),
+      "expected " + std::string(expected) + " for " + quote(what) + ", got " + describe_node(node),
       std::move(hint));
 }
 
@@ -58,15 +57,14 @@ void SchemaReader::check_keys(const YamlNode& map, const KeySet& keys,
   for (const auto& [key, value] : map.entries) {
     if (contains(keys.allowed, key.scalar)) continue;
     if (contains(keys.reserved, key.scalar)) {
-      error(key, "E-UNSUPPORTED",
-            quoted(key.scalar) + " is not supported: " + keys.reserved_reason);
+      error(key, "E-UNSUPPORTED", quote(key.scalar) + " is not supported: " + keys.reserved_reason);
     } else if (contains(keys.misplaced, key.scalar)) {
       error(key, "E-NOT-ALLOWED",
-            quoted(key.scalar) + " is not allowed in " + std::string(where) + ": " +
+            quote(key.scalar) + " is not allowed in " + std::string(where) + ": " +
                 keys.misplaced_reason);
     } else {
       unknown_keys_.push_back(&key);
-      error(key, "E-UNKNOWN-KEY", "unknown key " + quoted(key.scalar) + " in " + std::string(where),
+      error(key, "E-UNKNOWN-KEY", "unknown key " + quote(key.scalar) + " in " + std::string(where),
             did_you_mean(
                 key.scalar, keys.allowed, "allowed keys: " + [&] {
                   std::string list;
@@ -87,7 +85,7 @@ const YamlNode* SchemaReader::require(const YamlNode& map, std::string_view key,
         std::find(unknown_keys_.begin(), unknown_keys_.end(), &entry.first) != unknown_keys_.end();
     if (reported && !closest_match(entry.first.scalar, wanted).empty()) return nullptr;
   }
-  error(map, "E-MISSING-KEY", std::string(where) + " needs the key " + quoted(key));
+  error(map, "E-MISSING-KEY", std::string(where) + " needs the key " + quote(key));
   return nullptr;
 }
 
@@ -99,7 +97,7 @@ std::optional<std::int64_t> SchemaReader::read_int(const YamlNode& node,
     const bool looks_numeric = !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) ||
                                               s[0] == '-' || s[0] == '+');
     if (looks_numeric) {
-      error(node, "E-TYPE", "expected an integer for " + quoted(what) + ", got " + quoted(s),
+      error(node, "E-TYPE", "expected an integer for " + quote(what) + ", got " + quote(s),
             "integers are written in decimal, without leading zeros or a fraction");
       return std::nullopt;
     }
@@ -118,7 +116,7 @@ std::optional<int> SchemaReader::read_int_in(const YamlNode& node, std::string_v
     std::string range = max == std::numeric_limits<int>::max()
                             ? "at least " + std::to_string(min)
                             : "between " + std::to_string(min) + " and " + std::to_string(max);
-    error(node, "E-BAD-VALUE", quoted(what) + " must be " + range + ", got " + node.scalar);
+    error(node, "E-BAD-VALUE", quote(what) + " must be " + range + ", got " + shown(node.scalar));
     return std::nullopt;
   }
   return static_cast<int>(*value);
@@ -142,7 +140,7 @@ std::optional<bool> SchemaReader::read_bool(const YamlNode& node, std::string_vi
     if (node.scalar == "false") return false;
     if (is_foreign_bool_word(node.scalar)) {
       error(node, "E-TYPE",
-            "expected true or false for " + quoted(what) + ", got " + quoted(node.scalar),
+            "expected true or false for " + quote(what) + ", got " + quote(node.scalar),
             "use true or false");
       return std::nullopt;
     }
@@ -167,7 +165,7 @@ std::optional<std::string> SchemaReader::read_id(const YamlNode& node,
 
 bool SchemaReader::check_id(const YamlNode& key, std::string_view what) const {
   if (is_valid_id(key.scalar)) return true;
-  error(key, "E-BAD-ID", "invalid " + std::string(what) + " " + quoted(key.scalar),
+  error(key, "E-BAD-ID", "invalid " + std::string(what) + " " + quote(key.scalar),
         "ids use lower-case letters, digits, '.', '_' and '-'");
   return false;
 }

@@ -1,14 +1,15 @@
 #include "load/source_files.hpp"
 
-#include "load/file_reader.hpp"
-#include "load/schema_reader.hpp"
-#include "load/top_level.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
+
+#include "load/file_reader.hpp"
+#include "load/schema_reader.hpp"
+#include "load/top_level.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 namespace fs = std::filesystem;
@@ -191,17 +192,18 @@ class IncludeWalker {
     const fs::path target = fs::weakly_canonical(dir / given, ec);
     const fs::path relative = ec ? fs::path() : target.lexically_relative(root_dir_);
     if (absolute || relative.empty() || *relative.begin() == "..") {
-      sink_.error(at, "E-INCLUDE-ESCAPE", "include '" + path + "' leaves the rule set's directory",
+      sink_.error(at, "E-INCLUDE-ESCAPE",
+                  "include " + quote(path) + " leaves the rule set's directory",
                   "includes are relative paths to files under the root file's directory");
       return std::nullopt;
     }
     const fs::file_status status = fs::status(target, ec);
     if (!fs::exists(status)) {
-      sink_.error(at, "E-FILE-NOT-FOUND", "included file not found: " + path);
+      sink_.error(at, "E-FILE-NOT-FOUND", "included file not found: " + quote(path));
       return std::nullopt;
     }
     if (!fs::is_regular_file(status)) {
-      sink_.error(at, "E-FILE-READ", "included path is not a regular file: " + path,
+      sink_.error(at, "E-FILE-READ", "included path is not a regular file: " + quote(path),
                   "rule files are plain files; devices, FIFOs and directories are refused");
       return std::nullopt;
     }
@@ -220,9 +222,9 @@ class IncludeWalker {
     bool on_cycle = false;
     for (const auto& [path, relative] : stack_) {
       on_cycle = on_cycle || path == target;
-      if (on_cycle) chain += relative + " -> ";
+      if (on_cycle) chain += shown(relative) + " -> ";
     }
-    sink_.error(at, "E-INCLUDE-CYCLE", "include cycle: " + chain + name,
+    sink_.error(at, "E-INCLUDE-CYCLE", "include cycle: " + chain + shown(name),
                 "remove one of the includes that close the cycle");
   }
 

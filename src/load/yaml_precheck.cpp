@@ -1,11 +1,12 @@
 #include "load/yaml_precheck.hpp"
 
-#include "load/line_index.hpp"
-
 #include <cctype>
 #include <cstdint>
 #include <optional>
 #include <vector>
+
+#include "load/line_index.hpp"
+#include "support/utf8.hpp"
 
 namespace scarwise::internal {
 namespace {
@@ -18,34 +19,6 @@ SourceLoc loc_at(std::string_view text, const std::string& file, std::size_t off
 std::string hex_byte(unsigned char byte) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   return std::string("0x") + kHex[byte >> 4] + kHex[byte & 0x0f];
-}
-
-/// Length of the valid UTF-8 sequence starting at `i` (RFC 3629; Unicode table 3-7), or 0.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;  // allowed range of the first continuation byte
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // no overlong forms
-    if (lead == 0xED) high = 0x9F;  // no UTF-16 surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 0;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if (i + k >= text.size()) return 0;
-    const unsigned char c = byte(i + k);
-    const bool ok = k == 1 ? (c >= low && c <= high) : (c >= 0x80 && c <= 0xBF);
-    if (!ok) return 0;
-  }
-  return length;
 }
 
 bool is_forbidden_control(unsigned char c) {

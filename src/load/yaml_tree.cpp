@@ -1,8 +1,5 @@
 #include "load/yaml_tree.hpp"
 
-#include "load/line_index.hpp"
-#include "load/yaml_precheck.hpp"
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -10,6 +7,11 @@
 
 #include <sstream>
 #include <unordered_map>
+
+#include "load/line_index.hpp"
+#include "load/yaml_precheck.hpp"
+#include "support/quote.hpp"
+#include "support/utf8.hpp"
 
 namespace scarwise::internal {
 
@@ -126,7 +128,14 @@ class TreeBuilder : public YAML::EventHandler {
             "add the closing quote");
       throw StopParsing{};  // the rest of the file is inside the string: nothing more to say
     }
-    if (const std::optional<std::size_t> at = find_control_character(value)) {
+    if (const std::optional<std::size_t> bad = find_invalid_utf8(value)) {
+      // The raw text was valid UTF-8, so an escape produced this: yaml-cpp 0.7 decodes "\N"
+      // and "\_" to the single bytes 0x85 and 0xA0 instead of their UTF-8 forms.
+      error(node.mark, "E-YAML-UTF8",
+            "the value holds byte " + describe_byte(value, *bad) +
+                ", which is not UTF-8 (the escapes \\N and \\_ decode to such bytes)",
+            "write a no-break space as \\u00A0; \\N is a control character, which is not allowed");
+    } else if (const std::optional<std::size_t> at = find_control_character(value)) {
       error(node.mark, "E-YAML-SYNTAX",
             "the value holds control character " + describe_byte(value, *at) +
                 ", written as an escape",
@@ -202,9 +211,10 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (!tag.empty() && tag != "?" && tag != "!") {
       const bool found = props.tag != std::string::npos;
-      error(found ? mark_at(props.tag) : node.mark, "E-YAML-TAG",
-            "YAML tags such as '" + (found ? token_at(props.tag) : tag) + "' are not supported",
-            "remove the tag");
+      error(
+          found ? mark_at(props.tag) : node.mark, "E-YAML-TAG",
+          "YAML tags such as " + quote((found ? token_at(props.tag) : tag)) + " are not supported",
+          "remove the tag");
     }
     return node;
   }
@@ -269,7 +279,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     const auto [it, inserted] = frame.keys.emplace(key.scalar, key.mark);
     if (!inserted) {
-      error(key.mark, "E-DUPLICATE-KEY", "duplicate key '" + key.scalar + "'",
+      error(key.mark, "E-DUPLICATE-KEY", "duplicate key " + quote(key.scalar),
             "first defined at " + std::to_string(it->second.line) + ":" +
                 std::to_string(it->second.column));
       return false;

@@ -9,6 +9,8 @@
 
 #include "model/validated_case.hpp"
 #include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
+#include "support/utf8.hpp"
 
 namespace scarwise::internal {
 
@@ -39,9 +41,9 @@ std::string describe(const FactValue& value) {
     std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(std::int64_t n) const { return std::to_string(n); }
     std::string operator()(double d) const { return number_text(d); }
-    std::string operator()(const std::string& s) const { return "\"" + s + "\""; }
+    std::string operator()(const std::string& s) const { return quote(s); }
     std::string operator()(const std::vector<std::string>& list) const {
-      return "[" + join(list) + "]";
+      return "[" + shown(join(list)) + "]";
     }
   };
   return std::visit(Visitor{}, value);
@@ -104,7 +106,7 @@ Problem type_problem(const FactDecl& decl, const FactValue& value) {
   } else if (is_numeric_word(value)) {
     problem.hint = "write the number without quotes";
   } else if (decl.type == FactType::Set && std::holds_alternative<std::string>(value)) {
-    problem.hint = "write a list, e.g. [" + std::get<std::string>(value) + "]";
+    problem.hint = "write a list, e.g. [" + shown(std::get<std::string>(value)) + "]";
   }
   return problem;
 }
@@ -131,7 +133,7 @@ std::variant<Converted, Problem> convert_number(const FactDecl& decl, const Fact
 }
 
 Problem unknown_value(const FactDecl& decl, const std::string& word) {
-  return Problem{"E-CASE-UNKNOWN-VALUE", "has no value '" + word + "'",
+  return Problem{"E-CASE-UNKNOWN-VALUE", "has no value " + quote(word),
                  did_you_mean(word, decl.values, "its values are: " + join(decl.values))};
 }
 
@@ -151,7 +153,7 @@ std::variant<Converted, Problem> convert_set(const FactDecl& decl, const FactVal
     const int index = decl.value_index(word);
     if (index < 0) return unknown_value(decl, word);
     const std::uint64_t bit = std::uint64_t{1} << index;
-    if (bits & bit) return Problem{"E-CASE-DUPLICATE-VALUE", "lists '" + word + "' twice", ""};
+    if (bits & bit) return Problem{"E-CASE-DUPLICATE-VALUE", "lists " + quote(word) + " twice", ""};
     bits |= bit;
   }
   // A set has no order: its canonical form lists the values in declaration order.
@@ -191,9 +193,11 @@ std::string sorted_object(std::vector<std::pair<std::string, std::string>> membe
   return out + "}";
 }
 
-/// C0 controls, DEL and C1 controls (U+0080 to U+009F, UTF-8 C2 80 to C2 9F): a scar id is
-/// printed in reports and terminals, where these would act instead of show.
-bool has_control_character(const std::string& text) {
+/// Bytes that are not UTF-8 (a host may set any bytes through the C++ or C API), C0 controls,
+/// DEL and C1 controls (U+0080 to U+009F): a scar id is printed in reports, JSON and terminals,
+/// where these would break the output or act instead of show.
+bool is_unprintable_id(const std::string& text) {
+  if (find_invalid_utf8(text)) return true;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x20 || c == 0x7f) return true;
@@ -225,7 +229,7 @@ class CaseValidator {
       check_scar_id(scar, i, ids);
       std::vector<std::pair<std::string, std::string>> members{{"id", json_string(scar.id)}};
       const std::string where =
-          scar.id.empty() ? "scar #" + std::to_string(i + 1) : "scar '" + scar.id + "'";
+          scar.id.empty() ? "scar #" + std::to_string(i + 1) : "scar " + quote(scar.id);
       out.scars.push_back(
           ValidatedScar{scar.id, check_facts(scar.facts, Scope::Scar, where + ": ", members)});
       scars_json += (scars_json.empty() ? "" : ",") + sorted_object(std::move(members));
@@ -244,17 +248,18 @@ class CaseValidator {
   void check_scar_id(const RawScar& scar, std::size_t index,
                      std::unordered_map<std::string, const RawScar*>& ids) {
     const std::string number = "scar #" + std::to_string(index + 1);
-    if (scar.id.empty() || has_control_character(scar.id)) {
-      sink_.error(at(scar.facts.loc), "E-CASE-BAD-SCAR-ID",
-                  number + ": a scar id must be a non-empty word without control characters",
-                  "give every scar a unique id, e.g. id: cheeks");
+    if (scar.id.empty() || is_unprintable_id(scar.id)) {
+      sink_.error(
+          at(scar.facts.loc), "E-CASE-BAD-SCAR-ID",
+          number + ": a scar id must be a non-empty word of UTF-8 text without control characters",
+          "give every scar a unique id, e.g. id: cheeks");
       return;
     }
     const auto [first, inserted] = ids.emplace(scar.id, &scar);
     if (inserted) return;
     const SourceLoc& first_loc = first->second->facts.loc;
     sink_.error(at(scar.facts.loc), "E-CASE-DUPLICATE-SCAR",
-                number + ": scar id '" + scar.id + "' is used twice",
+                number + ": scar id " + quote(scar.id) + " is used twice",
                 first_loc.line > 0 ? "the first is at line " + std::to_string(first_loc.line)
                                    : "every scar needs its own id");
   }
@@ -267,7 +272,7 @@ class CaseValidator {
       const std::optional<FactId> id = vocabulary_.find(scope, fact.key);
       if (!id) {
         sink_.error(at(fact.key_loc), "E-CASE-UNKNOWN-FACT",
-                    where + "unknown fact " + scope_prefix(scope) + fact.key,
+                    where + "unknown fact " + quote(scope_prefix(scope) + fact.key),
                     unknown_fact_hint(scope, fact.key));
         continue;
       }
@@ -294,7 +299,7 @@ class CaseValidator {
       if (decl.scope != scope || given[decl.slot]) continue;
       if (decl.required) {
         sink_.error(at(loc), "E-CASE-MISSING-REQUIRED", where + decl.name + " is required",
-                    "give '" + decl.key + "': " + expectation(decl));
+                    "give " + quote(decl.key) + ": " + expectation(decl));
       } else if (decl.default_value) {
         slots[decl.slot] = *decl.default_value;
       }
@@ -308,17 +313,17 @@ class CaseValidator {
   std::string unknown_fact_hint(Scope scope, const std::string& key) const {
     const std::vector<std::string> keys = vocabulary_.keys(scope);
     const std::string close = closest_match(key, keys);
-    if (!close.empty()) return "did you mean '" + close + "'?";
+    if (!close.empty()) return "did you mean " + quote(close) + "?";
     const Scope other = scope == Scope::Patient ? Scope::Scar : Scope::Patient;
     if (vocabulary_.find(other, key)) {
-      return other == Scope::Scar ? "'" + key + "' is a scar fact: give it on each scar"
-                                  : "'" + key + "' is a patient fact: give it under patient";
+      return other == Scope::Scar ? quote(key) + " is a scar fact: give it on each scar"
+                                  : quote(key) + " is a patient fact: give it under patient";
     }
     for (Scope s : {Scope::Patient, Scope::Scar}) {
       const std::string prefix = scope_prefix(s);
       if (key.compare(0, prefix.size(), prefix) == 0 &&
           vocabulary_.find(s, key.substr(prefix.size()))) {
-        return "write the key without its scope: '" + key.substr(prefix.size()) + "'";
+        return "write the key without its scope: " + quote(key.substr(prefix.size()));
       }
     }
     return keys.empty() ? "this rule set declares no " + scope_prefix(scope) + "* facts"

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "support/quote.hpp"
+
 namespace scarwise::internal {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -42,7 +44,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
                          std::string fallback) {
   std::string match = closest_match(word, candidates);
   if (match.empty()) return fallback;
-  return "did you mean '" + match + "'?";
+  return "did you mean " + quote(match) + "?";
 }
 
 }  // namespace scarwise::internal

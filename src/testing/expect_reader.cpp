@@ -4,6 +4,7 @@
 
 #include "load/scalar_values.hpp"
 #include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 #include "testing/test_file_reader.hpp"
 
 namespace scarwise::internal {
@@ -24,7 +25,7 @@ std::optional<Located<Suitability>> read_suitability(FieldReader& reader, const 
     if (names[i] == text->value)
       return Located<Suitability>{static_cast<Suitability>(i), text->loc};
   }
-  reader.error(node, "E-TEST-BAD-VALUE", "'" + text->value + "' is not a suitability",
+  reader.error(node, "E-TEST-BAD-VALUE", quote(text->value) + " is not a suitability",
                did_you_mean(text->value, names,
                             "use suitable, suitable_with_caution, defer or not_suitable"));
   return std::nullopt;
@@ -93,7 +94,7 @@ void check_contradictions(FieldReader& reader, const std::vector<LocatedId>& wan
       if (yes.value != no.value) continue;
       reader.sink().error(
           no.loc, "E-TEST-CONTRADICTION",
-          "'" + no.value + "' is both expected and excluded in " + std::string(what),
+          quote(no.value) + " is both expected and excluded in " + std::string(what),
           "the test could never pass; remove one of them");
       break;
     }
@@ -174,10 +175,10 @@ std::optional<ScarExpect> read_scar(FieldReader& reader, const YamlNode& key, co
   scar.id = LocatedId{key.scalar, reader.loc(key)};
   if (scar_ids && std::find(scar_ids->begin(), scar_ids->end(), key.scalar) == scar_ids->end()) {
     reader.error(key, "E-TEST-UNKNOWN-SCAR",
-                 "expectations for scar '" + key.scalar + "', which the case does not have",
+                 "expectations for scar " + quote(key.scalar) + ", which the case does not have",
                  did_you_mean(key.scalar, *scar_ids, "check the ids under case.scars"));
   }
-  if (!reader.expect_map(value, "the expectations of scar '" + key.scalar + "'")) {
+  if (!reader.expect_map(value, "the expectations of scar " + quote(key.scalar))) {
     return std::nullopt;
   }
   reader.check_keys(value,

@@ -2,6 +2,7 @@
 
 #include "load/scalar_values.hpp"
 #include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 
@@ -16,7 +17,7 @@ std::string describe_written(const YamlNode& node) {
   std::string out = describe_node(node);
   if (!node.is_scalar()) return out;
   if (node.scalar.empty()) return node.style == YamlNode::Style::Plain ? out : "an empty string";
-  return out + " '" + node.scalar + "'";
+  return out + " " + quote(node.scalar);
 }
 
 }  // namespace
@@ -61,7 +62,8 @@ void FieldReader::check_keys(const YamlNode& map, const std::vector<std::string>
     for (const std::string& name : allowed) {
       allowed_list += (allowed_list.empty() ? "" : ", ") + name;
     }
-    error(key, "E-TEST-UNKNOWN-KEY", "unknown key '" + key.scalar + "' in " + std::string(where),
+    error(key, "E-TEST-UNKNOWN-KEY",
+          "unknown key " + quote(key.scalar) + " in " + std::string(where),
           did_you_mean(key.scalar, allowed, "allowed keys: " + allowed_list));
   }
 }
@@ -69,7 +71,7 @@ void FieldReader::check_keys(const YamlNode& map, const std::vector<std::string>
 const YamlNode* FieldReader::require(const YamlNode& map, std::string_view key,
                                      std::string_view where) {
   if (const YamlNode* value = map.find(key)) return value;
-  error(map, "E-TEST-MISSING-KEY", std::string(where) + " has no '" + std::string(key) + "'");
+  error(map, "E-TEST-MISSING-KEY", std::string(where) + " has no " + quote(std::string(key)));
   return nullptr;
 }
 

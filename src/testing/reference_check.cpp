@@ -3,6 +3,7 @@
 #include <string>
 
 #include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 #include "testing/expect_checker.hpp"
 
 namespace scarwise::internal {
@@ -46,7 +47,7 @@ class ReferenceChecker {
   void check_one(const LocatedId& id, const std::vector<std::string>& known, const char* code,
                  const char* what) {
     if (std::find(known.begin(), known.end(), id.value) != known.end()) return;
-    sink_.error(id.loc, code, "the rule set has no " + std::string(what) + " '" + id.value + "'",
+    sink_.error(id.loc, code, "the rule set has no " + std::string(what) + " " + quote(id.value),
                 did_you_mean(id.value, known));
   }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "io/case_reader.hpp"
+#include "support/quote.hpp"
 
 namespace scarwise::internal {
 
@@ -77,7 +78,7 @@ void read_tests(FieldReader& reader, const YamlNode& tests, TestSuiteData& data)
     for (const TestSpec& earlier : data.tests) {
       if (earlier.name != spec->name) continue;
       reader.error(*item.find("name"), "E-TEST-DUPLICATE-NAME",
-                   "duplicate test name '" + spec->name + "'",
+                   "duplicate test name " + quote(spec->name),
                    "the first test with this name is at line " + std::to_string(earlier.loc.line));
       break;
     }

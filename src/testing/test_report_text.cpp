@@ -3,6 +3,7 @@
 #include <scarwise/test_suite.hpp>
 #include <string>
 
+#include "support/quote.hpp"
 #include "testing/text_format.hpp"
 
 namespace scarwise {
@@ -68,7 +69,7 @@ std::string trace_line(const TraceEntry& entry) {
 
 /// The rules that fired or stayed unknown for one scar, and those the failures name.
 std::string scar_trace(const TestResult& result, const ScarAssessment& scar) {
-  std::string out = "  trace for scar '" + scar.id + "':\n";
+  std::string out = "  trace for scar " + internal::quote_in_full(scar.id) + ":\n";
   const std::vector<std::string> named = rules_named(result, scar.id);
   if (scar.trace.empty()) {
     for (const Reason& reason : scar.reasons) out += "    fired     " + reason.rule + "\n";

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "load/file_reader.hpp"
+#include "support/quote.hpp"
 #include "testing/expect_checker.hpp"
 #include "testing/test_file_reader.hpp"
 #include "testing/test_spec.hpp"
@@ -39,14 +40,15 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
                  "split the tests into several files or raise LoadOptions::max_file_bytes");
       return std::nullopt;
     case internal::FileRead::Status::not_regular:
-      sink.error({path, 0, 0}, "E-FILE-READ", "test file '" + path + "' is not a regular file",
+      sink.error({path, 0, 0}, "E-FILE-READ",
+                 "test file " + internal::quote(path) + " is not a regular file",
                  "test files are plain files; devices, FIFOs and directories are refused");
       return std::nullopt;
     case internal::FileRead::Status::not_found:
     case internal::FileRead::Status::unreadable:
       break;
   }
-  sink.error({path, 0, 0}, "E-FILE-READ", "cannot read test file '" + path + "'",
+  sink.error({path, 0, 0}, "E-FILE-READ", "cannot read test file " + internal::quote(path),
              "check that the path names a readable file");
   return std::nullopt;
 }

@@ -91,12 +91,13 @@ TEST_CASE("eval reports unreadable inputs with exit 2", "[cli][eval]") {
   SECTION("a directory instead of a case") {
     const CliRun run = run_cli(eval_args(data("cases")));
     CHECK(run.exit_code == 2);
-    CHECK(contains(run.err, "cannot read"));
+    CHECK(contains(run.err, "error[E-CASE-READ]"));
   }
   SECTION("endless stdin is cut off at the size limit") {
     const CliRun run = run_cli(eval_args("-"), "/dev/zero");
     CHECK(run.exit_code == 2);
-    CHECK(contains(run.err, "larger than 4 MiB"));
+    CHECK(contains(run.err, "<stdin>: error[E-CASE-TOO-LARGE]"));
+    CHECK(contains(run.err, "the limit of 1048576 bytes"));
   }
   SECTION("empty stdin") {
     const CliRun run = run_cli(eval_args("-"));

@@ -44,11 +44,15 @@ inline std::filesystem::path temp_path(const std::string& stem) {
 }
 
 /// Runs `scarwise <args>` (args already quoted as needed); `stdin_file` feeds standard input.
-inline CliRun run_cli(const std::string& args, const std::string& stdin_file = "/dev/null") {
+/// `stdout_redirect` replaces the capture of standard output (e.g. ">/dev/full" or ">&-").
+inline CliRun run_cli(const std::string& args, const std::string& stdin_file = "/dev/null",
+                      const std::string& stdout_redirect = "") {
   const std::filesystem::path out = temp_path("out.txt");
   const std::filesystem::path err = temp_path("err.txt");
-  const std::string command = quote(SCARWISE_CLI) + " " + args + " <" + quote(stdin_file) + " >" +
-                              quote(out.string()) + " 2>" + quote(err.string());
+  const std::string to_stdout =
+      stdout_redirect.empty() ? " >" + quote(out.string()) : " " + stdout_redirect;
+  const std::string command = quote(SCARWISE_CLI) + " " + args + " <" + quote(stdin_file) +
+                              to_stdout + " 2>" + quote(err.string());
   const int status = std::system(command.c_str());
   CliRun run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

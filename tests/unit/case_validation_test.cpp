@@ -133,7 +133,7 @@ TEST_CASE("case errors name the scar id and the full fact name", "[case]") {
   SECTION("E-CASE-TYPE for a word given to a bool fact") {
     const Diagnostic d = single_error("patient: {pregnant: yes}\nscars: [{id: a, type: boxcar}]\n");
     CHECK(d.code == "E-CASE-TYPE");
-    CHECK(d.message == "patient.pregnant must be true or false, got \"yes\"");
+    CHECK(d.message == "patient.pregnant must be true or false, got 'yes'");
     CHECK(contains(d.hint, "true or false"));
   }
   SECTION("E-CASE-TYPE for a quoted number") {
@@ -174,7 +174,7 @@ TEST_CASE("case errors name the scar id and the full fact name", "[case]") {
     const Diagnostic d =
         single_error("scars:\n  - id: cheeks\n    type: rolling\n    sevrity: 3\n");
     CHECK(d.code == "E-CASE-UNKNOWN-FACT");
-    CHECK(d.message == "scar 'cheeks': unknown fact scar.sevrity");
+    CHECK(d.message == "scar 'cheeks': unknown fact 'scar.sevrity'");
     CHECK(d.hint == "did you mean 'severity'?");
     CHECK(d.line == 4);
     CHECK(d.column == 5);  // at the key, not the value
@@ -188,7 +188,7 @@ TEST_CASE("case errors name the scar id and the full fact name", "[case]") {
     const Diagnostic d =
         single_error("patient: {patient.fitzpatrick: 4}\nscars: [{id: a, type: boxcar}]\n");
     CHECK(d.code == "E-CASE-UNKNOWN-FACT");
-    CHECK(d.message == "unknown fact patient.patient.fitzpatrick");
+    CHECK(d.message == "unknown fact 'patient.patient.fitzpatrick'");
     CHECK(d.hint == "write the key without its scope: 'fitzpatrick'");
   }
   SECTION("E-CASE-MISSING-REQUIRED names the scar") {

@@ -1,7 +1,9 @@
 #include "cli_common.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 namespace scarwise::cli {
@@ -35,28 +37,62 @@ std::optional<RuleSet> load_rules(const std::string& rules) {
   return loaded.value();
 }
 
-std::optional<std::string> read_input(const std::string& path) {
-  std::error_code ec;
-  std::ifstream file;
-  if (path != "-") {
-    if (!fs::is_directory(path, ec)) file.open(path, std::ios::binary);
-    if (!file.is_open() || !file) {
-      std::cerr << path << ": error: cannot read the file\n";
-      return std::nullopt;
-    }
+namespace {
+
+[[noreturn]] void throw_stdin_error(std::string code, std::string message, std::string hint) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.file = "<stdin>";
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  throw CaseError({std::move(d)});
+}
+
+/// Standard input, which the user chose to stream, so blocking on it is expected; reading stops
+/// one byte past the limit, so that /dev/zero or a runaway pipe cannot exhaust memory.
+Case read_stdin_case() {
+  const std::size_t limit = CaseOptions{}.max_bytes;
+  std::string text(limit + 1, '\0');
+  // C's fread, because ferror() tells a read error (EIO) from the end of the input, which
+  // std::cin does not.
+  errno = 0;
+  text.resize(std::fread(text.data(), 1, text.size(), stdin));
+  if (std::ferror(stdin)) {
+    const int error_number = errno;
+    throw_stdin_error(
+        "E-CASE-READ",
+        std::string("cannot read standard input") +
+            (error_number != 0 ? std::string(": ") + std::strerror(error_number) : ""),
+        "check the program or file that feeds it");
   }
-  std::istream& in = path == "-" ? std::cin : file;
-  // Reading stops one byte past the limit, so that /dev/zero or a runaway pipe cannot
-  // exhaust memory.
-  std::string text(kMaxInputBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxInputBytes) {
-    std::cerr << (path == "-" ? "<stdin>" : path) << ": error: the input is larger than "
-              << (kMaxInputBytes >> 20) << " MiB\n";
-    return std::nullopt;
+  if (text.size() > limit) {
+    throw_stdin_error("E-CASE-TOO-LARGE",
+                      "the case is larger than the limit of " + std::to_string(limit) + " bytes",
+                      "a case is at most CaseOptions::max_bytes long");
   }
-  return text;
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  const bool json = first != std::string::npos && text[first] == '{';
+  return json ? Case::from_json(text, "<stdin>") : Case::from_yaml(text, "<stdin>");
+}
+
+}  // namespace
+
+Case read_case(const std::string& path) {
+  if (path == "-") return read_stdin_case();
+  return Case::from_file(path);
+}
+
+bool flush_stdout() {
+  errno = 0;
+  std::cout.flush();
+  // With the C and C++ streams synchronised, std::cout writes through C's stdout buffer.
+  const bool ok = !std::cout.fail() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
+  if (!ok) {
+    const int error_number = errno;
+    std::cerr << "scarwise: error: cannot write the output"
+              << (error_number != 0 ? std::string(": ") + std::strerror(error_number) : "") << '\n';
+  }
+  return ok;
 }
 
 }  // namespace scarwise::cli

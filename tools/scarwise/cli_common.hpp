@@ -41,11 +41,15 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream&
 /// Loads a rule set; on failure prints every diagnostic to stderr and returns nothing.
 std::optional<RuleSet> load_rules(const std::string& rules);
 
-/// The largest case the CLI reads; the library's own limit for one file.
-inline constexpr std::size_t kMaxInputBytes = LoadOptions{}.max_file_bytes;
+/// Reads the case named on the command line: a file through the library's reader (only a
+/// regular file, never more than CaseOptions::max_bytes, E-CASE-READ and E-CASE-TOO-LARGE as the
+/// library reports them), or standard input for "-" under the same limit and codes. The format
+/// is chosen as Case::from_file chooses it. Throws CaseError.
+Case read_case(const std::string& path);
 
-/// The bytes of a file, or of standard input for "-"; nothing after a message on stderr (also
-/// when the input is larger than kMaxInputBytes).
-std::optional<std::string> read_input(const std::string& path);
+/// Flushes standard output and reports whether everything written reached it. A command's
+/// result is only a success once its output is out: a full disk or a closed stdout is exit 2,
+/// never a silent loss.
+bool flush_stdout();
 
 }  // namespace scarwise::cli

@@ -15,28 +15,10 @@ struct EvalArgs {
   bool explain = false;
 };
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-/// JSON for *.json; YAML for *.yaml and *.yml; otherwise (stdin included) JSON when the text
-/// starts with '{'. A YAML flow mapping is also written with '{', hence the extensions first.
-bool looks_like_json(const std::string& path, const std::string& text) {
-  if (ends_with(path, ".json")) return true;
-  if (ends_with(path, ".yaml") || ends_with(path, ".yml")) return false;
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && text[first] == '{';
-}
-
 int run_eval(const EvalArgs& args) {
   std::optional<RuleSet> rules = load_rules(args.rules);
   if (!rules) return kExitError;
-  std::optional<std::string> text = read_input(args.case_path);
-  if (!text) return kExitError;
-  const std::string name = args.case_path == "-" ? "<stdin>" : args.case_path;
-  const Case input = looks_like_json(args.case_path, *text) ? Case::from_json(*text, name)
-                                                            : Case::from_yaml(*text, name);
+  const Case input = read_case(args.case_path);  // a CaseError is reported by main
   const Engine engine(*rules);
   EvalResult result = engine.try_evaluate(input, EvalOptions{args.explain});
   if (!result.ok()) {

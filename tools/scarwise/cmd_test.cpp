@@ -1,11 +1,11 @@
 // `scarwise test RULES [TEST_FILES...]`: run a rule set's tests and report coverage.
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli_common.hpp"
+#include "test_discovery.hpp"
 
 namespace scarwise::cli {
 
@@ -19,21 +19,6 @@ struct TestArgs {
   bool verbose = false;
   std::string junit;
 };
-
-/// Every *.yaml below RULES_DIR/tests, sorted so that runs are reproducible.
-std::vector<std::string> find_test_files(const std::string& rules) {
-  const fs::path dir = fs::path(rules_dir_of(rules)) / "tests";
-  std::vector<std::string> files;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return files;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().extension() == ".yaml") {
-      files.push_back(it->path().lexically_normal().generic_string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 /// Loads every file, reporting all their problems before giving up on any.
 std::optional<std::vector<TestSuite>> load_suites(const std::vector<std::string>& files) {
@@ -58,7 +43,7 @@ std::optional<std::vector<TestSuite>> load_suites(const std::vector<std::string>
 bool write_junit(const std::string& path, const TestReport& report) {
   std::ofstream out(path, std::ios::binary);
   out << report.to_junit_xml();
-  out.flush();
+  out.close();  // reports what the last write to the file system did
   if (out) return true;
   std::cerr << path << ": error: cannot write the JUnit report\n";
   return false;
@@ -67,8 +52,16 @@ bool write_junit(const std::string& path, const TestReport& report) {
 int run_test(const TestArgs& args) {
   std::optional<RuleSet> rules = load_rules(args.rules);
   if (!rules) return kExitError;
-  const std::vector<std::string> files =
-      args.files.empty() ? find_test_files(args.rules) : args.files;
+  std::vector<std::string> files = args.files;
+  if (files.empty()) {
+    TestDiscovery found = find_test_files(rules_dir_of(args.rules));
+    print_diagnostics(found.diagnostics, std::cerr);
+    if (!found.diagnostics.empty()) {
+      std::cerr << "scarwise: error: cannot use the rule set's tests directory\n";
+      return kExitError;
+    }
+    files = std::move(found.files);
+  }
   if (files.empty()) {
     std::cerr << "scarwise: error: no test files (*.yaml) under "
               << (fs::path(rules_dir_of(args.rules)) / "tests").generic_string() << '\n';

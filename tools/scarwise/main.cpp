@@ -38,10 +38,13 @@ int run(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // --help and --version "fail" with code 0; everything else is a usage error.
-    return app.exit(e) == 0 ? kExitOk : kExitError;
+    const int status = app.exit(e) == 0 ? kExitOk : kExitError;
+    return flush_stdout() ? status : kExitError;
   }
   for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run();
+    if (!command.app->parsed()) continue;
+    const int status = command.run();
+    return flush_stdout() ? status : kExitError;
   }
   return kExitError;
 }
