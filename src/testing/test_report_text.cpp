@@ -10,8 +10,10 @@ namespace scarwise {
 
 namespace {
 
+/// A file name and a test name may hold any character YAML allows, including bidirectional
+/// controls; shown escaped, they cannot reorder or forge a line of the report.
 std::string location(const std::string& file, int line, int column) {
-  std::string out = file;
+  std::string out = internal::shown_in_full(file);
   if (line > 0) out += ":" + std::to_string(line);
   if (line > 0 && column > 0) out += ":" + std::to_string(column);
   return out;
@@ -96,7 +98,8 @@ bool involved(const TestResult& result, const std::string& scar) {
 
 std::string TestResult::to_text() const {
   if (passed) return {};
-  std::string out = "FAIL: " + name + " [" + location(file, line, column) + "]\n";
+  std::string out =
+      "FAIL: " + internal::shown_in_full(name) + " [" + location(file, line, column) + "]\n";
   for (const TestFailure& failure : failures) {
     out += "  " + location(file, failure.line, failure.column) + ": " + failure.path + "\n";
     out += "    expected: " + failure.expected + "\n";
@@ -124,7 +127,7 @@ std::string TestReport::to_text(bool list_passed) const {
     if (!result.passed) {
       out += result.to_text() + "\n";
     } else if (list_passed) {
-      out += "PASS: " + result.name + "\n";
+      out += "PASS: " + internal::shown_in_full(result.name) + "\n";
     }
   }
   out += "rules never fired: " + std::to_string(never_fired_rules.size()) + "\n";

@@ -217,3 +217,14 @@ TEST_CASE("diagnostics stay valid UTF-8 and on their own lines whatever the file
   CHECK(is_utf8(json));
   CHECK(json.find("fine\xEF\xBF\xBD") != std::string::npos);
 }
+
+TEST_CASE("the test report shows test names so that they cannot reorder its lines",
+          "[integration][utf8]") {
+  const scarwise::TestSuite suite = scarwise::TestSuite::load_string(
+      "schema_version: 1\ntests:\n  - name: \"deferred \\u202Edeliaf\"\n"
+      "    case: {scars: [{id: a, type: rolling}]}\n    expect: {suitability: defer}\n");
+  const scarwise::TestReport report = scarwise::run_tests(quoting_engine(), {suite});
+  const std::string text = report.to_text(true);
+  CHECK(text.find("FAIL: deferred \\u{202E}deliaf [") != std::string::npos);
+  CHECK(text.find("\xE2\x80\xAE") == std::string::npos);
+}
