@@ -349,6 +349,32 @@ TEST_CASE("typed values must be plain scalars of their type", "[load][schema]") 
   }
 }
 
+TEST_CASE("a value above its range says how large it may be", "[load][schema]") {
+  SECTION("priority") {
+    const Loaded loaded = load_string(kHead +
+                                      "  - id: r\n"
+                                      "    priority: 99999999999\n"
+                                      "    when: true\n"
+                                      "    then: {suggest: [prp]}\n");
+    require_error(loaded, "E-BAD-VALUE", 9, 15);
+    CHECK(loaded.errors()[0].message ==
+          "'priority' must be at most 2147483647, got 99999999999");
+  }
+  SECTION("a limit with only a lower bound of its own") {
+    const Loaded loaded =
+        load_string(kHead + good_rule("r") + "limits: {max_sessions: 99999999999}\n");
+    require_error(loaded, "E-BAD-VALUE", 11, 24);
+    CHECK(loaded.errors()[0].message ==
+          "'max_sessions' must be at most 2147483647, got 99999999999");
+  }
+  SECTION("below the range") {
+    const Loaded loaded =
+        load_string(kHead + good_rule("r") + "limits: {max_sessions: 0}\n");
+    require_error(loaded, "E-BAD-VALUE", 11, 24);
+    CHECK(loaded.errors()[0].message == "'max_sessions' must be at least 1, got 0");
+  }
+}
+
 TEST_CASE("a rule set from memory cannot include files", "[load][schema]") {
   const Loaded loaded = load_string(kHead + good_rule("r") + "include: [other.yaml]\n");
   require_error(loaded, "E-UNSUPPORTED", 11, 1);
