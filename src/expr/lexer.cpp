@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <string>
 #include <utility>
 
 namespace scarwise::internal {
@@ -51,6 +52,14 @@ std::string describe_char(std::string_view text, std::size_t pos) {
   return buffer;
 }
 
+// A number as a message quotes it: in full up to 80 characters, which every real one is.
+std::string excerpt(std::string_view number) {
+  constexpr std::size_t kShown = 80;
+  if (number.size() <= kShown) return "'" + std::string(number) + "'";
+  return "'" + std::string(number.substr(0, kShown)) + "\u2026' (" + std::to_string(number.size()) +
+         " characters)";
+}
+
 // What an author probably meant by a character the grammar does not have.
 std::string hint_for_char(std::string_view text, std::size_t pos) {
   const std::string_view rest = text.substr(pos);
@@ -94,25 +103,32 @@ class Lexer {
     return lex_punctuation();
   }
 
+  // Decimal only, as in rule and case files: no leading zeros (`010` reads as octal elsewhere).
   bool lex_number() {
     const std::size_t start = pos_;
     if (text_[pos_] == '-') ++pos_;
+    const std::size_t digits = pos_;
     while (is_digit(at(pos_))) ++pos_;
     if (at(pos_) == '.') {
       if (!is_digit(at(pos_ + 1))) return fail_at(pos_ + 1, "expected a digit after '.'");
       ++pos_;
       while (is_digit(at(pos_))) ++pos_;
     }
+    const std::string_view number = text_.substr(start, pos_ - start);
     if (is_word_char(at(pos_)) || at(pos_) == '.') {
-      return fail_at(pos_, "unexpected " + describe_char(text_, pos_) + " after the number '" +
-                               std::string(text_.substr(start, pos_ - start)) + "'");
+      return fail_at(pos_, "unexpected " + describe_char(text_, pos_) + " after the number " +
+                               excerpt(number));
+    }
+    if (text_[digits] == '0' && is_digit(at(digits + 1))) {
+      return fail_at(start, "the number " + excerpt(number) + " has a leading zero",
+                     "write it without leading zeros; some languages read 010 as octal 8");
     }
     double value = 0;
     const char* first = text_.data() + start;
     const char* last = text_.data() + pos_;
     const auto [end, error] = std::from_chars(first, last, value);
     if (error != std::errc() || end != last) {
-      return fail_at(start, "number '" + std::string(first, last) + "' is out of range");
+      return fail_at(start, "the number " + excerpt(number) + " is out of range");
     }
     push(TokenKind::Number, start, value);
     return true;

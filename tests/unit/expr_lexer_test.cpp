@@ -128,7 +128,7 @@ TEST_CASE("dotted names are fact references, plain names are words", "[expr][lex
 }
 
 TEST_CASE("numbers: integers, fractions and negatives", "[expr][lexer]") {
-  const std::vector<Token> tokens = lex_ok("3 -1 2.5 -0.25 007 1234567.125");
+  const std::vector<Token> tokens = lex_ok("3 -1 2.5 -0.25 0 1234567.125");
   REQUIRE(tokens.size() == 7);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) CHECK(tokens[i].kind == TokenKind::Number);
   CHECK(tokens[0].number == 3);
@@ -136,7 +136,7 @@ TEST_CASE("numbers: integers, fractions and negatives", "[expr][lexer]") {
   CHECK(tokens[1].text == "-1");
   CHECK(tokens[2].number == 2.5);
   CHECK(tokens[3].number == -0.25);
-  CHECK(tokens[4].number == 7);  // decimal, never octal
+  CHECK(tokens[4].number == 0);
   CHECK(tokens[5].number == 1234567.125);
 }
 
@@ -230,6 +230,36 @@ TEST_CASE("a number too large for a double is an error, not infinity", "[expr][l
   const DiagnosticSink sink = lex_bad(text);
   check_single(sink, "E-EXPR-SYNTAX", 14);
   CHECK_THAT(sink.diagnostics()[0].message, Catch::Contains("out of range"));
+}
+
+TEST_CASE("a number with a leading zero is an error, as in case and rule files", "[expr][lexer]") {
+  struct Row {
+    const char* text;
+    std::size_t offset;
+  };
+  const Row rows[] = {
+      {"patient.age == 010", 15},
+      {"patient.age == -010", 15},
+      {"patient.age == 00", 15},
+      {"patient.age > 007.5", 14},
+      {"patient.age in [1, 02]", 19},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const DiagnosticSink sink = lex_bad(row.text);
+    check_single(sink, "E-EXPR-SYNTAX", row.offset);
+    CHECK_THAT(sink.diagnostics()[0].message, Catch::Contains("leading zero"));
+  }
+  CHECK(lex_ok("0 -0 0.5 -0.25 10 100.01").size() == 7);
+}
+
+TEST_CASE("a long number is quoted in a message only in part", "[expr][lexer]") {
+  const DiagnosticSink sink = lex_bad("patient.age < " + std::string(4000, '9'));
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(sink.diagnostics()[0].message.size() < 300);
+  const DiagnosticSink fraction = lex_bad("patient.age < " + std::string(4000, '9') + ".5");
+  REQUIRE(fraction.diagnostics().size() == 1);
+  CHECK(fraction.diagnostics()[0].message.size() < 300);
 }
 
 TEST_CASE("describe shows tokens as messages quote them", "[expr][lexer]") {
