@@ -2,7 +2,9 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -60,6 +62,20 @@ std::string excerpt(std::string_view number) {
          " characters)";
 }
 
+std::optional<Numeric> parse_integer(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return Numeric::of_int(value);
+}
+
+std::optional<Numeric> parse_real(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return Numeric::of_real(value);
+}
+
 // What an author probably meant by a character the grammar does not have.
 std::string hint_for_char(std::string_view text, std::size_t pos) {
   const std::string_view rest = text.substr(pos);
@@ -103,13 +119,15 @@ class Lexer {
     return lex_punctuation();
   }
 
-  // Decimal only, as in rule and case files: no leading zeros (`010` reads as octal elsewhere).
+  // Decimal only, as in rule and case files: no leading zeros (`010` reads as octal elsewhere),
+  // and an integer without a fraction must fit 64 bits, so that it is never rounded.
   bool lex_number() {
     const std::size_t start = pos_;
     if (text_[pos_] == '-') ++pos_;
     const std::size_t digits = pos_;
     while (is_digit(at(pos_))) ++pos_;
-    if (at(pos_) == '.') {
+    const bool fraction = at(pos_) == '.';
+    if (fraction) {
       if (!is_digit(at(pos_ + 1))) return fail_at(pos_ + 1, "expected a digit after '.'");
       ++pos_;
       while (is_digit(at(pos_))) ++pos_;
@@ -123,14 +141,16 @@ class Lexer {
       return fail_at(start, "the number " + excerpt(number) + " has a leading zero",
                      "write it without leading zeros; some languages read 010 as octal 8");
     }
-    double value = 0;
-    const char* first = text_.data() + start;
-    const char* last = text_.data() + pos_;
-    const auto [end, error] = std::from_chars(first, last, value);
-    if (error != std::errc() || end != last) {
-      return fail_at(start, "the number " + excerpt(number) + " is out of range");
+    const std::optional<Numeric> value = fraction ? parse_real(number) : parse_integer(number);
+    if (!value) {
+      return fail_at(start, fraction ? "the number " + excerpt(number) + " is out of range"
+                                     : "the integer " + excerpt(number) +
+                                           " is out of range: integers are from "
+                                           "-9223372036854775808 to 9223372036854775807",
+                     fraction ? "" : "write a larger number with a fraction, such as "
+                                     "100000000000000000000.0");
     }
-    push(TokenKind::Number, start, value);
+    push(TokenKind::Number, start, *value);
     return true;
   }
 
@@ -149,7 +169,7 @@ class Lexer {
     for (const auto& [keyword, keyword_kind] : kKeywords) {
       if (!dotted && word == keyword) kind = keyword_kind;
     }
-    push(kind, start, 0);
+    push(kind, start, Numeric{});
     return true;
   }
 
@@ -213,7 +233,7 @@ class Lexer {
     return true;
   }
 
-  void push(TokenKind kind, std::size_t start, double number) {
+  void push(TokenKind kind, std::size_t start, Numeric number) {
     tokens_.push_back(Token{kind, start, text_.substr(start, pos_ - start), number});
   }
 
