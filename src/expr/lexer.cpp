@@ -104,7 +104,7 @@ class Lexer {
       if (pos_ == text_.size()) break;
       if (!lex_token()) return std::nullopt;
     }
-    tokens_.push_back(Token{TokenKind::End, text_.size(), {}, 0});
+    tokens_.push_back(Token{TokenKind::End, text_.size(), {}, Numeric{}});
     return std::move(tokens_);
   }
 
@@ -181,7 +181,7 @@ class Lexer {
                      "strings end with the same quote they start with");
     }
     tokens_.push_back(
-        Token{TokenKind::String, start, text_.substr(start + 1, close - start - 1), 0});
+        Token{TokenKind::String, start, text_.substr(start + 1, close - start - 1), Numeric{}});
     pos_ = close + 1;
     return true;
   }
@@ -229,7 +229,7 @@ class Lexer {
              kind == TokenKind::Ne)
                 ? 2
                 : 1;
-    tokens_.push_back(Token{kind, start, text_.substr(start, pos_ - start), 0});
+    tokens_.push_back(Token{kind, start, text_.substr(start, pos_ - start), Numeric{}});
     return true;
   }
 
