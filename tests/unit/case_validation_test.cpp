@@ -330,6 +330,9 @@ TEST_CASE("an int fact takes only integers that fit in 64 bits, never a rounded 
     const Checked result = check_yaml(
         "patient: {age: 9223372036854775807}\nscars: [{id: a, type: boxcar}]\n");
     INFO(format_diagnostics(result.diagnostics));
-    CHECK(result.validated.has_value());
+    REQUIRE(result.validated.has_value());
+    const Value& age = patient_slot(*result.validated, "age");
+    CHECK(age.number.integral);
+    CHECK(age.number.integer == 9223372036854775807);
   }
 }
