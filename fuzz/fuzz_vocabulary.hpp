@@ -86,6 +86,8 @@ inline internal::Value random_value(const internal::FactDecl& decl, std::mt19937
   if (decl.type == FactType::Int) n = std::round(n);
   // Bounds themselves are the interesting values for comparisons.
   if (rng() % 4 == 0) n = rng() % 2 == 0 ? low : high;
+  // Int bounds lie within 2^53, so the rounded value converts exactly.
+  if (decl.type == FactType::Int) return Value::of_int(static_cast<std::int64_t>(n));
   return Value::of_number(n);
 }
 

@@ -19,6 +19,18 @@ std::string render(const scarwise::Assessment& assessment, unsigned flags) {
 }
 
 scarwise::Case read_case(const char* text, size_t length, unsigned flags) {
+  // The length decides before the copy below, so that a buffer over the limit is refused
+  // unread; the diagnostic is the one Case::from_json gives.
+  const std::size_t max_bytes = scarwise::CaseOptions{}.max_bytes;
+  if (length > max_bytes) {
+    scarwise::Diagnostic too_large;
+    too_large.code = "E-CASE-TOO-LARGE";
+    too_large.file = "<case>";
+    too_large.message = "the case has " + std::to_string(length) +
+                        " bytes, more than the limit of " + std::to_string(max_bytes);
+    too_large.hint = "raise CaseOptions::max_bytes";
+    throw scarwise::CaseError({too_large});
+  }
   const std::string input = length == 0 ? std::string() : std::string(text, length);
   return (flags & SCW_EVAL_CASE_YAML) != 0 ? scarwise::Case::from_yaml(input)
                                            : scarwise::Case::from_json(input);

@@ -9,8 +9,9 @@ std::optional<FactValue> to_fact_value(const FactDecl& decl, const Value& value)
     case Value::Kind::Bool:
       return FactValue{value.boolean};
     case Value::Kind::Number:
-      if (decl.type == FactType::Int) return FactValue{static_cast<std::int64_t>(value.number)};
-      return FactValue{value.number};
+      // Shown as held: an int fact holds an exact int64, never a double to be cast.
+      if (value.number.integral) return FactValue{value.number.integer};
+      return FactValue{value.number.real};
     case Value::Kind::Enum:
       return FactValue{decl.values.at(value.index)};
     case Value::Kind::Set: {

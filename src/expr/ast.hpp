@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "expr/compare_op.hpp"
+#include "model/numeric.hpp"
 #include "model/vocabulary.hpp"
 
 namespace scarwise::internal {
@@ -41,7 +42,7 @@ struct Node {
   bool negated = false;
   bool quoted = false;
   bool boolean = false;
-  double number = 0;
+  Numeric number;
   std::vector<Node> children;
 
   // Filled in by the checker.

@@ -71,22 +71,28 @@ std::string example_condition(const FactDecl& fact) {
   return fact.name;
 }
 
-// Whether `fact op value` holds for at least one value the declaration allows.
-bool can_hold(const FactDecl& fact, CmpOp op, double value) {
-  const bool integral = fact.type != FactType::Int || std::floor(value) == value;
+// Whether `fact op value` holds for at least one value the declaration allows. Exact, like
+// evaluation: an int literal is never rounded to a double to meet a bound.
+bool can_hold(const FactDecl& fact, CmpOp op, const Numeric& value) {
+  const auto order_to = [&](const std::optional<double>& bound) {
+    return compare_numeric(value, Numeric::of_real(*bound));
+  };
+  const bool integral =
+      fact.type != FactType::Int || value.integral || std::floor(value.real) == value.real;
   switch (op) {
     case CmpOp::Eq:
-      return integral && (!fact.min || value >= *fact.min) && (!fact.max || value <= *fact.max);
+      return integral && (!fact.min || order_to(fact.min) >= 0) &&
+             (!fact.max || order_to(fact.max) <= 0);
     case CmpOp::Ne:
       return true;
     case CmpOp::Lt:
-      return !fact.min || *fact.min < value;
+      return !fact.min || order_to(fact.min) > 0;
     case CmpOp::Le:
-      return !fact.min || *fact.min <= value;
+      return !fact.min || order_to(fact.min) >= 0;
     case CmpOp::Gt:
-      return !fact.max || *fact.max > value;
+      return !fact.max || order_to(fact.max) < 0;
     case CmpOp::Ge:
-      return !fact.max || *fact.max >= value;
+      return !fact.max || order_to(fact.max) <= 0;
   }
   return true;
 }

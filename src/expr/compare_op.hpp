@@ -46,21 +46,22 @@ inline CmpOp flipped(CmpOp op) noexcept {
 
 inline bool is_ordering(CmpOp op) noexcept { return op != CmpOp::Eq && op != CmpOp::Ne; }
 
-/// `a op b` on numbers.
-inline bool compare(CmpOp op, double a, double b) noexcept {
+/// Whether `a op b` holds, given how a and b compare: -1, 0 or 1 as a is below, equal to or
+/// above b (compare_numeric).
+inline bool holds(CmpOp op, int order) noexcept {
   switch (op) {
     case CmpOp::Eq:
-      return a == b;
+      return order == 0;
     case CmpOp::Ne:
-      return a != b;
+      return order != 0;
     case CmpOp::Lt:
-      return a < b;
+      return order < 0;
     case CmpOp::Le:
-      return a <= b;
+      return order <= 0;
     case CmpOp::Gt:
-      return a > b;
+      return order > 0;
     case CmpOp::Ge:
-      return a >= b;
+      return order >= 0;
   }
   return false;
 }

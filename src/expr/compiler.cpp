@@ -23,12 +23,12 @@ Value::Kind value_kind(FactType type) {
 }
 
 // The ordinal a literal stands for (see Instr).
-double literal_ordinal(const Node& literal) {
+Numeric literal_ordinal(const Node& literal) {
   switch (literal.kind) {
     case NodeKind::Bool:
-      return literal.boolean ? 1 : 0;
+      return Numeric::of_int(literal.boolean ? 1 : 0);
     case NodeKind::Symbol:
-      return literal.value_index;
+      return Numeric::of_int(literal.value_index);
     default:
       return literal.number;
   }
@@ -111,20 +111,21 @@ class Compiler {
   std::uint32_t emit_membership(const Node& node, bool negate) {
     const bool lone = node.kind == NodeKind::Fact;
     const Node& fact = lone ? node : node.children[0];
-    std::vector<double> ordinals;
-    if (lone) ordinals.push_back(1);
+    std::vector<Numeric> ordinals;
+    if (lone) ordinals.push_back(Numeric::of_int(1));
     for (std::size_t i = 1; i < node.children.size(); ++i) {
       ordinals.push_back(literal_ordinal(node.children[i]));
     }
-    std::sort(ordinals.begin(), ordinals.end());
+    std::sort(ordinals.begin(), ordinals.end(), numeric_less);
     const FactType type = vocabulary_.fact(fact.fact).type;
-    const bool fits_mask =
-        (type == FactType::Bool || type == FactType::Enum) && ordinals.back() < kMaskBits;
+    // Bool and enum ordinals are small integers: bits of the mask, when they fit.
+    const bool fits_mask = (type == FactType::Bool || type == FactType::Enum) &&
+                           ordinals.back().integer < kMaskBits;
     Instr instr = fact_instr(fits_mask ? Opcode::InMask : Opcode::InList, fact);
     instr.negate = negate;
     if (fits_mask) {
-      for (const double ordinal : ordinals) {
-        instr.mask |= std::uint64_t{1} << static_cast<std::uint32_t>(ordinal);
+      for (const Numeric& ordinal : ordinals) {
+        instr.mask |= std::uint64_t{1} << static_cast<std::uint32_t>(ordinal.integer);
       }
     } else {
       instr.first = static_cast<std::uint32_t>(code_.numbers.size());

@@ -2,7 +2,10 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "support/quote.hpp"
@@ -53,6 +56,27 @@ std::string describe_char(std::string_view text, std::size_t pos) {
   return buffer;
 }
 
+// A number as a message quotes it, with its length when the quote is cut short.
+std::string excerpt(std::string_view number) {
+  std::string out = quote(number);
+  if (number.size() > kMaxShownBytes) out += " (" + std::to_string(number.size()) + " characters)";
+  return out;
+}
+
+std::optional<Numeric> parse_integer(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return Numeric::of_int(value);
+}
+
+std::optional<Numeric> parse_real(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return Numeric::of_real(value);
+}
+
 // What an author probably meant by a character the grammar does not have.
 std::string hint_for_char(std::string_view text, std::size_t pos) {
   const std::string_view rest = text.substr(pos);
@@ -81,7 +105,7 @@ class Lexer {
       if (pos_ == text_.size()) break;
       if (!lex_token()) return std::nullopt;
     }
-    tokens_.push_back(Token{TokenKind::End, text_.size(), {}, 0});
+    tokens_.push_back(Token{TokenKind::End, text_.size(), {}, Numeric{}});
     return std::move(tokens_);
   }
 
@@ -96,27 +120,38 @@ class Lexer {
     return lex_punctuation();
   }
 
+  // Decimal only, as in rule and case files: no leading zeros (`010` reads as octal elsewhere),
+  // and an integer without a fraction must fit 64 bits, so that it is never rounded.
   bool lex_number() {
     const std::size_t start = pos_;
     if (text_[pos_] == '-') ++pos_;
+    const std::size_t digits = pos_;
     while (is_digit(at(pos_))) ++pos_;
-    if (at(pos_) == '.') {
+    const bool fraction = at(pos_) == '.';
+    if (fraction) {
       if (!is_digit(at(pos_ + 1))) return fail_at(pos_ + 1, "expected a digit after '.'");
       ++pos_;
       while (is_digit(at(pos_))) ++pos_;
     }
+    const std::string_view number = text_.substr(start, pos_ - start);
     if (is_word_char(at(pos_)) || at(pos_) == '.') {
       return fail_at(pos_, "unexpected " + describe_char(text_, pos_) + " after the number " +
-                               quote(std::string(text_.substr(start, pos_ - start))));
+                               excerpt(number));
     }
-    double value = 0;
-    const char* first = text_.data() + start;
-    const char* last = text_.data() + pos_;
-    const auto [end, error] = std::from_chars(first, last, value);
-    if (error != std::errc() || end != last) {
-      return fail_at(start, "number " + quote(std::string(first, last)) + " is out of range");
+    if (text_[digits] == '0' && is_digit(at(digits + 1))) {
+      return fail_at(start, "the number " + excerpt(number) + " has a leading zero",
+                     "write it without leading zeros; some languages read 010 as octal 8");
     }
-    push(TokenKind::Number, start, value);
+    const std::optional<Numeric> value = fraction ? parse_real(number) : parse_integer(number);
+    if (!value) {
+      return fail_at(start, fraction ? "the number " + excerpt(number) + " is out of range"
+                                     : "the integer " + excerpt(number) +
+                                           " is out of range: integers are from "
+                                           "-9223372036854775808 to 9223372036854775807",
+                     fraction ? "" : "write a larger number with a fraction, such as "
+                                     "100000000000000000000.0");
+    }
+    push(TokenKind::Number, start, *value);
     return true;
   }
 
@@ -135,7 +170,7 @@ class Lexer {
     for (const auto& [keyword, keyword_kind] : kKeywords) {
       if (!dotted && word == keyword) kind = keyword_kind;
     }
-    push(kind, start, 0);
+    push(kind, start, Numeric{});
     return true;
   }
 
@@ -147,7 +182,7 @@ class Lexer {
                      "strings end with the same quote they start with");
     }
     tokens_.push_back(
-        Token{TokenKind::String, start, text_.substr(start + 1, close - start - 1), 0});
+        Token{TokenKind::String, start, text_.substr(start + 1, close - start - 1), Numeric{}});
     pos_ = close + 1;
     return true;
   }
@@ -195,11 +230,11 @@ class Lexer {
              kind == TokenKind::Ne)
                 ? 2
                 : 1;
-    tokens_.push_back(Token{kind, start, text_.substr(start, pos_ - start), 0});
+    tokens_.push_back(Token{kind, start, text_.substr(start, pos_ - start), Numeric{}});
     return true;
   }
 
-  void push(TokenKind kind, std::size_t start, double number) {
+  void push(TokenKind kind, std::size_t start, Numeric number) {
     tokens_.push_back(Token{kind, start, text_.substr(start, pos_ - start), number});
   }
 

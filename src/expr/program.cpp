@@ -6,12 +6,12 @@
 namespace scarwise::internal {
 namespace {
 
-double ordinal(const Value& value) {
+Numeric ordinal(const Value& value) {
   switch (value.kind) {
     case Value::Kind::Bool:
-      return value.boolean ? 1 : 0;
+      return Numeric::of_int(value.boolean ? 1 : 0);
     case Value::Kind::Enum:
-      return static_cast<double>(value.index);
+      return Numeric::of_int(value.index);
     default:
       return value.number;
   }
@@ -24,8 +24,7 @@ bool in_mask(std::uint64_t mask, const Value& value) {
 
 // Bools and enums compare for (in)equality only; the checker never lets through anything else.
 bool compare_values(CmpOp op, const Value& a, const Value& b) {
-  if (a.kind == Value::Kind::Number) return compare(op, a.number, b.number);
-  return compare(op, ordinal(a), ordinal(b));
+  return holds(op, compare_numeric(ordinal(a), ordinal(b)));
 }
 
 }  // namespace
@@ -72,11 +71,13 @@ Tri ExprProgram::evaluate_leaf(const Instr& instr, const FactEnv& env) const {
     case Opcode::InMask:
       return tri_of(in_mask(instr.mask, value) != instr.negate);
     case Opcode::InList: {
-      const double* first = code_.numbers.data() + instr.first;
-      return tri_of(std::binary_search(first, first + instr.count, ordinal(value)) != instr.negate);
+      const Numeric* first = code_.numbers.data() + instr.first;
+      const bool found =
+          std::binary_search(first, first + instr.count, ordinal(value), numeric_less);
+      return tri_of(found != instr.negate);
     }
     case Opcode::Compare:
-      return tri_of(compare(instr.cmp, value.number, instr.number));
+      return tri_of(holds(instr.cmp, compare_numeric(value.number, instr.number)));
     case Opcode::CompareFacts: {
       const Value& other = env.get(instr.other);
       if (other.kind != instr.kind) return Tri::Unknown;

@@ -18,7 +18,7 @@ enum class Opcode : std::uint8_t {
   Known,         ///< whether `fact` is known
   InMask,        ///< bit (ordinal of `fact`) of `mask`: bool and enum `==`, `!=`, `in`
   InList,        ///< ordinal of `fact` among the sorted numbers [first, first + count)
-  Compare,       ///< `fact` `cmp` `number`
+  Compare,       ///< `fact` `cmp` `number`, exactly (compare_numeric)
   CompareFacts,  ///< `fact` `cmp` `other`
   Contains,      ///< set `fact` has any bit of `mask`
   Not,           ///< not operands[first]
@@ -27,7 +27,7 @@ enum class Opcode : std::uint8_t {
 };
 
 /// One step of a program. The ordinal of a value is 0/1 for a bool, the declared-value index
-/// for an enum, and the number itself for an int or number.
+/// for an enum, and the number itself for an int or number; ordinals compare exactly.
 struct Instr {
   Opcode code = Opcode::Constant;
   CmpOp cmp = CmpOp::Eq;
@@ -38,7 +38,7 @@ struct Instr {
   FactId other = 0;
   std::uint32_t first = 0;
   std::uint32_t count = 0;
-  double number = 0;
+  Numeric number;
   std::uint64_t mask = 0;
 };
 
@@ -47,7 +47,7 @@ struct Instr {
 struct ProgramCode {
   std::vector<Instr> instrs;
   std::vector<std::uint32_t> operands;  ///< instruction indices, for Not, And and Or
-  std::vector<double> numbers;          ///< sorted runs, for InList
+  std::vector<Numeric> numbers;         ///< runs sorted by numeric_less, for InList
 };
 
 class ExprProgram {

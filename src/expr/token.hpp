@@ -6,10 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "model/numeric.hpp"
+
 namespace scarwise::internal {
 
 enum class TokenKind : std::uint8_t {
-  Number,    ///< 3, -1, 2.5
+  Number,    ///< 3, -1 (int64), 2.5 (double)
   String,    ///< 'x' or "x"
   Word,      ///< a name without a dot: an enum or set value such as `rolling`
   Name,      ///< a dotted name: a fact reference such as `scar.type`
@@ -39,7 +41,7 @@ struct Token {
   TokenKind kind = TokenKind::End;
   std::size_t offset = 0;  ///< byte offset of the first character (the opening quote of a string)
   std::string_view text;   ///< as written; for a string, the characters between the quotes
-  double number = 0;       ///< the value of a Number
+  Numeric number;          ///< the value of a Number: integral unless written with a fraction
 };
 
 /// The token as a message shows it: "'<='", "'scar.type'", "end of expression".

@@ -3,6 +3,7 @@
 // checked and do not add misleading "unknown fact" errors.
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "load/id_index.hpp"
 #include "load/ruleset_builder.hpp"
@@ -14,6 +15,9 @@ namespace {
 
 /// Sets are 64-bit masks, so no enum or set fact can have more values than this.
 constexpr std::size_t kMaxValuesPerFact = 64;
+
+/// 2^53: every integer up to it, and no further, is exact as a double.
+constexpr std::int64_t kMaxExactInt = std::int64_t{1} << 53;
 
 const std::array<std::string_view, 5> kTypeNames = {"bool", "int", "number", "enum", "set"};
 
@@ -140,6 +144,15 @@ void RuleSetBuilder::read_fact_bounds(const SchemaReader& reader, const YamlNode
     if (decl.type == FactType::Number) return reader.read_number(*node, bound);
     const std::optional<std::int64_t> integer = reader.read_int(*node, bound);
     if (!integer) return std::nullopt;
+    // A bound is kept as a double (FactInfo::min and max): past 2^53 it would be rounded.
+    if (*integer > kMaxExactInt || *integer < -kMaxExactInt) {
+      reader.error(*node, "E-BAD-VALUE",
+                   std::string("'") + bound + "' of an int fact must be from -" +
+                       std::to_string(kMaxExactInt) + " to " + std::to_string(kMaxExactInt) +
+                       " (2^53), got " + node->scalar,
+                   "leave the bound out: an int fact takes any 64-bit integer");
+      return std::nullopt;
+    }
     return static_cast<double>(*integer);
   };
   decl.min = read_bound("min");
@@ -222,21 +235,25 @@ void RuleSetBuilder::read_fact_default(const SchemaReader& reader, const YamlNod
       return;
     case FactType::Int:
     case FactType::Number: {
-      std::optional<double> value;
+      // An int default stays an exact int64, like an int a case gives.
+      std::optional<Value> value;
       if (decl.type == FactType::Number) {
-        value = reader.read_number(*node, "default");
+        if (const auto real = reader.read_number(*node, "default")) value = Value::of_number(*real);
       } else if (const auto integer = reader.read_int(*node, "default")) {
-        value = static_cast<double>(*integer);
+        value = Value::of_int(*integer);
       }
       if (!value) return;
-      if ((decl.min && *value < *decl.min) || (decl.max && *value > *decl.max)) {
+      const auto outside = [&](const std::optional<double>& bound, int side) {
+        return bound && compare_numeric(value->number, Numeric::of_real(*bound)) == side;
+      };
+      if (outside(decl.min, -1) || outside(decl.max, 1)) {
         bad_default(
             *node,
             "default " + shown(node->scalar) + " is outside the bounds of fact " + quote(decl.name),
             "min and max bound the default too");
         return;
       }
-      decl.default_value = Value::of_number(*value);
+      decl.default_value = *value;
       return;
     }
     case FactType::Enum: {

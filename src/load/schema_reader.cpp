@@ -113,9 +113,13 @@ std::optional<int> SchemaReader::read_int_in(const YamlNode& node, std::string_v
   const std::optional<std::int64_t> value = read_int(node, what);
   if (!value) return std::nullopt;
   if (*value < min || *value > max) {
-    std::string range = max == std::numeric_limits<int>::max()
-                            ? "at least " + std::to_string(min)
-                            : "between " + std::to_string(min) + " and " + std::to_string(max);
+    // A range that ends at an int limit is named by the end the value crossed.
+    const bool open_ended = min == std::numeric_limits<int>::min() ||
+                            max == std::numeric_limits<int>::max();
+    const std::string range =
+        !open_ended    ? "between " + std::to_string(min) + " and " + std::to_string(max)
+        : *value < min ? "at least " + std::to_string(min)
+                       : "at most " + std::to_string(max);
     error(node, "E-BAD-VALUE", quote(what) + " must be " + range + ", got " + shown(node.scalar));
     return std::nullopt;
   }

@@ -209,12 +209,13 @@ class TreeBuilder : public YAML::EventHandler {
       error(props.anchor != std::string::npos ? mark_at(props.anchor) : node.mark, "E-YAML-ANCHOR",
             "anchors ('&name') are not supported", "write the value out in full");
     }
-    if (!tag.empty() && tag != "?" && tag != "!") {
-      const bool found = props.tag != std::string::npos;
-      error(
-          found ? mark_at(props.tag) : node.mark, "E-YAML-TAG",
-          "YAML tags such as " + quote((found ? token_at(props.tag) : tag)) + " are not supported",
-          "remove the tag");
+    // yaml-cpp reports "!" for a quoted scalar with no tag written, and for the non-specific
+    // tag `!` alike: only the text tells them apart, and a written `!` is a tag like any other.
+    const bool found = props.tag != std::string::npos;
+    if (found || (!tag.empty() && tag != "?" && tag != "!")) {
+      error(found ? mark_at(props.tag) : node.mark, "E-YAML-TAG",
+            "YAML tags such as " + quote(found ? token_at(props.tag) : tag) + " are not supported",
+            "remove the tag");
     }
     return node;
   }

@@ -68,7 +68,7 @@ struct YamlDocument {
 /// string that runs to the end of the file. The handler stops the parser at the first error past
 /// the sink's error limit. A leading UTF-8 byte order mark is accepted and
 /// skipped: it stays in YamlDocument::text (and so in digests) and mark offsets count it, but
-/// columns on line 1 do not. The non-specific tag "!" is allowed; it changes nothing.
+/// columns on line 1 do not. The non-specific tag "!" is a tag like any other (E-YAML-TAG).
 /// Plain `~`, `null`, `Null`, `NULL` and empty values are Null nodes; an empty map value is
 /// marked at its key.
 std::optional<YamlDocument> parse_yaml(std::string text, std::string file, const YamlLimits& limits,

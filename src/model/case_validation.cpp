@@ -87,8 +87,9 @@ struct Converted {
   std::string json;
 };
 
-bool in_bounds(const FactDecl& decl, double n) {
-  return (!decl.min || n >= *decl.min) && (!decl.max || n <= *decl.max);
+bool in_bounds(const FactDecl& decl, const Numeric& n) {
+  return (!decl.min || compare_numeric(n, Numeric::of_real(*decl.min)) >= 0) &&
+         (!decl.max || compare_numeric(n, Numeric::of_real(*decl.max)) <= 0);
 }
 
 bool is_numeric_word(const FactValue& value) {
@@ -122,14 +123,64 @@ std::variant<Converted, Problem> convert_number(const FactDecl& decl, const Fact
     json = number_text(*d);
   }
   if (!n) return type_problem(decl, value);
-  if (decl.type == FactType::Int && std::trunc(*n) != *n) {
-    return Problem{"E-CASE-TYPE", "must be an integer, got " + describe(value),
-                   "this fact counts whole units"};
-  }
-  if (!in_bounds(decl, *n)) {
+  if (!in_bounds(decl, Numeric::of_real(*n))) {
     return Problem{"E-CASE-RANGE", "must be " + expectation(decl) + ", got " + describe(value), ""};
   }
   return Converted{Value::of_number(*n), std::move(json)};
+}
+
+/// An int fact past the int64 range, with the range it does take: its bounds where declared.
+Problem outside_int64(const FactDecl& decl, const FactValue& value) {
+  const std::string low = decl.min ? number_text(*decl.min) : "-9223372036854775808";
+  const std::string high = decl.max ? number_text(*decl.max) : "9223372036854775807";
+  return Problem{"E-CASE-RANGE",
+                 "must be an integer from " + low + " to " + high + ", got " + describe(value),
+                 "an int fact holds a 64-bit integer"};
+}
+
+/// The exact integer a double given to an int fact stands for, or why it stands for none:
+/// 3.0 and 1e3 are integers, 2.5 is not, and from 2^53 on the double may already be another
+/// integer than the one written (9007199254740993.0 reads as 2^53). Below 2^53 every integer
+/// is a double of its own, so no other one can have been meant.
+std::variant<std::int64_t, Problem> integer_of(const FactDecl& decl, const FactValue& value,
+                                               double d) {
+  constexpr double kTwoTo53 = 9007199254740992.0;
+  constexpr double kTwoTo63 = 9223372036854775808.0;
+  if (std::trunc(d) != d) {
+    return Problem{"E-CASE-TYPE", "must be an integer, got " + describe(value),
+                   "this fact counts whole units"};
+  }
+  // -2^63 itself is an int64, but as a double it is also what the integers just below it
+  // round to, so it is refused with them.
+  if (d >= kTwoTo63 || d <= -kTwoTo63) return outside_int64(decl, value);
+  if (!in_bounds(decl, Numeric::of_real(d))) {
+    return Problem{"E-CASE-RANGE", "must be " + expectation(decl) + ", got " + describe(value), ""};
+  }
+  if (std::fabs(d) >= kTwoTo53) {
+    return Problem{"E-CASE-TYPE", "must be an integer written in digits, got " + describe(value),
+                   "from 2^53 on, a number with a fraction or an exponent may stand for a "
+                   "neighbouring integer"};
+  }
+  return static_cast<std::int64_t>(d);
+}
+
+/// An int fact holds an exact int64, never a double: huge values are refused here, at input,
+/// instead of being cast where they are compared or shown.
+std::variant<Converted, Problem> convert_int(const FactDecl& decl, const FactValue& value) {
+  std::int64_t n = 0;
+  if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    n = *i;
+  } else if (const auto* d = std::get_if<double>(&value); d && std::isfinite(*d)) {
+    std::variant<std::int64_t, Problem> integer = integer_of(decl, value, *d);
+    if (auto* problem = std::get_if<Problem>(&integer)) return std::move(*problem);
+    n = std::get<std::int64_t>(integer);
+  } else {
+    return type_problem(decl, value);
+  }
+  if (!in_bounds(decl, Numeric::of_int(n))) {
+    return Problem{"E-CASE-RANGE", "must be " + expectation(decl) + ", got " + describe(value), ""};
+  }
+  return Converted{Value::of_int(n), std::to_string(n)};
 }
 
 Problem unknown_value(const FactDecl& decl, const std::string& word) {
@@ -173,6 +224,7 @@ std::variant<Converted, Problem> convert(const FactDecl& decl, const FactValue& 
       }
       return type_problem(decl, value);
     case FactType::Int:
+      return convert_int(decl, value);
     case FactType::Number:
       return convert_number(decl, value);
     case FactType::Enum:

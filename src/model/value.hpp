@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "model/numeric.hpp"
+
 namespace scarwise::internal {
 
 /// Kleene three-valued truth.
@@ -23,20 +25,31 @@ inline Tri tri_or(Tri a, Tri b) {
 }
 inline Tri tri_of(bool b) { return b ? Tri::True : Tri::False; }
 
-/// The value of one fact slot. `number` holds int and number facts (ints are exact up to
-/// 2^53, far beyond any declared bound); `index` is an enum value's position in the fact's
-/// declared values; `bits` is a set value, bit i = declared value i (so at most 64 values).
+/// The value of one fact slot. `number` holds int facts as exact int64s and number facts as
+/// doubles (see Numeric); `index` is an enum value's position in the fact's declared values;
+/// `bits` is a set value, bit i = declared value i (so at most 64 values).
 struct Value {
   enum class Kind : std::uint8_t { Unknown, Bool, Number, Enum, Set };
   Kind kind = Kind::Unknown;
   bool boolean = false;
   std::uint32_t index = 0;
-  double number = 0;
+  Numeric number;
   std::uint64_t bits = 0;
 
   bool known() const noexcept { return kind != Kind::Unknown; }
   static Value of_bool(bool b) { Value v; v.kind = Kind::Bool; v.boolean = b; return v; }
-  static Value of_number(double n) { Value v; v.kind = Kind::Number; v.number = n; return v; }
+  static Value of_number(double n) {
+    Value v;
+    v.kind = Kind::Number;
+    v.number = Numeric::of_real(n);
+    return v;
+  }
+  static Value of_int(std::int64_t n) {
+    Value v;
+    v.kind = Kind::Number;
+    v.number = Numeric::of_int(n);
+    return v;
+  }
   static Value of_enum(std::uint32_t i) { Value v; v.kind = Kind::Enum; v.index = i; return v; }
   static Value of_set(std::uint64_t b) { Value v; v.kind = Kind::Set; v.bits = b; return v; }
 };

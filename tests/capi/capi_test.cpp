@@ -6,6 +6,7 @@
 #include <scarwise/scarwise.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -150,6 +151,29 @@ TEST_CASE("C API: a case that does not fit the vocabulary is rejected with diagn
 
   REQUIRE(h.evaluate(R"({"patient": {}, "patient": {}, "scars": []})", 0) == SCW_ECASE);
   CHECK(contains(scw_error_diagnostics_json(h.error), "E-CASE-DUPLICATE-KEY"));
+}
+
+TEST_CASE("C API: a case over the size limit is refused before it is copied", "[capi]") {
+  Handles h;
+  h.load_default();
+  const std::string too_large(scarwise::CaseOptions{}.max_bytes + 1, ' ');
+  CHECK(h.evaluate(too_large, 0) == SCW_ECASE);
+  CHECK(contains(scw_error_diagnostics_json(h.error), "E-CASE-TOO-LARGE"));
+  try {
+    (void)scarwise::Case::from_json(too_large);
+    FAIL("the C++ API accepted a case over the limit");
+  } catch (const scarwise::CaseError& e) {
+    CHECK(scw_error_diagnostics_json(h.error) == scarwise::format_diagnostics_json(e.diagnostics()));
+  }
+  scw_error_free(h.error);
+  h.error = nullptr;
+  // The length alone decides: a length no copy could ever hold is refused the same way, and
+  // not one byte of the buffer is read (this one holds two).
+  const char small[] = "{}";
+  CHECK(scw_engine_evaluate(&h.out, &h.out_len, h.engine, small, SIZE_MAX, 0, &h.error) ==
+        SCW_ECASE);
+  CHECK(contains(scw_error_diagnostics_json(h.error), "E-CASE-TOO-LARGE"));
+  CHECK(h.out == nullptr);
 }
 
 TEST_CASE("C API: an omitted fact makes the assessment incomplete, never safer", "[capi]") {

@@ -112,3 +112,17 @@ TEST_CASE("eval reports unreadable inputs with exit 2", "[cli][eval]") {
     CHECK(contains(run.err, "ruleset.yaml:7:5: error["));
   }
 }
+
+TEST_CASE("eval --explain refuses an int too large for 64 bits instead of wrapping it",
+          "[cli][eval][numbers]") {
+  for (const char* name : {"numbers/huge_count.json", "numbers/huge_count.yaml"}) {
+    INFO(name);
+    const CliRun run = run_cli("eval -r " + quote(data("numbers")) + " --explain " +
+                               quote(data(name)));
+    CHECK(run.exit_code == 2);
+    CHECK(contains(run.err, "error[E-CASE-RANGE]"));
+    CHECK(contains(run.err, "patient.count must be an integer"));
+    CHECK_FALSE(contains(run.out, "-9223372036854775808"));  // the value, wrapped
+    CHECK_FALSE(contains(run.out, "count.large"));
+  }
+}

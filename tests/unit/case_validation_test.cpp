@@ -78,10 +78,11 @@ TEST_CASE("a valid case fills every slot; omitted facts are unknown or defaulted
   const ValidatedCase& c = *result.validated;
   REQUIRE(c.patient.size() == vocabulary().slot_count(Scope::Patient));
   CHECK(patient_slot(c, "age").kind == Value::Kind::Number);
-  CHECK(patient_slot(c, "age").number == 34);
+  CHECK(patient_slot(c, "age").number.integral);
+  CHECK(patient_slot(c, "age").number.integer == 34);
   CHECK(patient_slot(c, "isotretinoin").kind == Value::Kind::Enum);
   CHECK(patient_slot(c, "isotretinoin").index == 2);
-  CHECK(patient_slot(c, "months_since_isotretinoin").number == 3);
+  CHECK(patient_slot(c, "months_since_isotretinoin").number.real == 3);
   // Omitted without a default: unknown, never false.
   CHECK(patient_slot(c, "pregnant").kind == Value::Kind::Unknown);
   // Omitted with a default: the default.
@@ -127,8 +128,10 @@ TEST_CASE("case errors name the scar id and the full fact name", "[case]") {
     Checked result =
         check_yaml("patient: {age: 3.0e1}\nscars: [{id: a, type: boxcar, age_months: 12}]\n");
     REQUIRE(result.validated.has_value());
-    CHECK(patient_slot(*result.validated, "age").number == 30);
-    CHECK(scar_slot(result.validated->scars[0], "age_months").number == 12);
+    CHECK(patient_slot(*result.validated, "age").number.integer == 30);
+    CHECK(patient_slot(*result.validated, "age").number.integral);
+    CHECK(scar_slot(result.validated->scars[0], "age_months").number.real == 12);
+    CHECK_FALSE(scar_slot(result.validated->scars[0], "age_months").number.integral);
   }
   SECTION("E-CASE-TYPE for a word given to a bool fact") {
     const Diagnostic d = single_error("patient: {pregnant: yes}\nscars: [{id: a, type: boxcar}]\n");
@@ -293,4 +296,43 @@ TEST_CASE("different cases have different digests", "[case]") {
   REQUIRE(a.validated.has_value());
   REQUIRE(b.validated.has_value());
   CHECK(case_digest(*a.validated) != case_digest(*b.validated));
+}
+
+TEST_CASE("an int fact takes only integers that fit in 64 bits, never a rounded value",
+          "[case][numbers]") {
+  SECTION("past the int64 range, whatever the spelling, is E-CASE-RANGE at the value") {
+    for (const char* value : {"1e30", "123456789012345678901234567890", "9223372036854775808",
+                              "-1e300"}) {
+      INFO(value);
+      const Diagnostic d = single_error(std::string("patient: {age: ") + value +
+                                        "}\nscars: [{id: a, type: boxcar}]\n");
+      CHECK(d.code == "E-CASE-RANGE");
+      CHECK(contains(d.message, "patient.age must be an integer from 0 to 9223372036854775807"));
+      CHECK(d.line == 1);
+      CHECK(d.column == 16);
+    }
+  }
+  SECTION("a fraction or exponent past 2^53 cannot stand for one exact integer") {
+    const Diagnostic d = single_error("patient: {age: 1e17}\nscars: [{id: a, type: boxcar}]\n");
+    CHECK(d.code == "E-CASE-TYPE");
+    CHECK(contains(d.message, "patient.age must be an integer written in digits"));
+  }
+  SECTION("JSON numbers are read the same way") {
+    DiagnosticSink sink;
+    const std::unique_ptr<RawCase> raw = read_case_json(
+        R"({"patient": {"age": 1e30}, "scars": [{"id": "a", "type": "boxcar"}]})", "c.json", sink);
+    REQUIRE(raw);
+    const Checked result = check_raw(*raw);
+    CHECK_FALSE(result.validated);
+    CHECK(codes(result.diagnostics) == std::vector<std::string>{"E-CASE-RANGE"});
+  }
+  SECTION("the largest int64 is accepted") {
+    const Checked result = check_yaml(
+        "patient: {age: 9223372036854775807}\nscars: [{id: a, type: boxcar}]\n");
+    INFO(format_diagnostics(result.diagnostics));
+    REQUIRE(result.validated.has_value());
+    const Value& age = patient_slot(*result.validated, "age");
+    CHECK(age.number.integral);
+    CHECK(age.number.integer == 9223372036854775807);
+  }
 }

@@ -127,7 +127,7 @@ TEST_CASE("suitability: the most restrictive fired rule wins", "[eval]") {
   b.add("defer", "scar.severity >= 3").then.suitability = Suitability::defer;
   b.add("ok", "true").then.suitability = Suitability::suitable;
   CaseBuilder c(b.model().vocabulary);
-  c.set("scar.severity", Value::of_number(3));
+  c.set("scar.severity", Value::of_int(3));
   const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
   const ScarAssessment& s = only_scar(data);
   CHECK(s.suitability == Suitability::defer);
@@ -172,7 +172,7 @@ TEST_CASE("adjust_sessions adds to both ends and clamps to 1..max_sessions", "[e
   b.model().max_sessions = 12;
   SECTION("upper clamp") {
     CaseBuilder c(b.model().vocabulary);
-    c.set("scar.severity", Value::of_number(4));
+    c.set("scar.severity", Value::of_int(4));
     const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
   const ScarAssessment& s = only_scar(data);
     REQUIRE(s.plan.has_value());
@@ -181,7 +181,7 @@ TEST_CASE("adjust_sessions adds to both ends and clamps to 1..max_sessions", "[e
   }
   SECTION("lower clamp") {
     CaseBuilder c(b.model().vocabulary);
-    c.set("scar.severity", Value::of_number(1));
+    c.set("scar.severity", Value::of_int(1));
     const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
   const ScarAssessment& s = only_scar(data);
     REQUIRE(s.plan.has_value());
@@ -195,7 +195,7 @@ TEST_CASE("suggestions minus avoids; the trace says which rule suppressed what",
   b.add("suggest", "true").then.suggest = {0, 1, 2};
   b.add("avoid", "patient.fitzpatrick >= 4").then.avoid = {2};
   CaseBuilder c(b.model().vocabulary);
-  c.set("patient.fitzpatrick", Value::of_number(5));
+  c.set("patient.fitzpatrick", Value::of_int(5));
   const AssessmentData data = evaluate_case(b.build(), c.c, "", true);
   const ScarAssessment& s = only_scar(data);
   REQUIRE(s.combinations.size() == 2);
@@ -269,7 +269,7 @@ TEST_CASE("reevaluate_after_weeks: the largest, and only for defer", "[eval]") {
   b.add("no", "scar.severity == 4").then.suitability = Suitability::not_suitable;
   SECTION("defer") {
     CaseBuilder c(b.model().vocabulary);
-    c.set("scar.severity", Value::of_number(3));
+    c.set("scar.severity", Value::of_int(3));
     const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
   const ScarAssessment& s = only_scar(data);
     CHECK(s.suitability == Suitability::defer);
@@ -277,7 +277,7 @@ TEST_CASE("reevaluate_after_weeks: the largest, and only for defer", "[eval]") {
   }
   SECTION("not suitable outranks defer: no re-evaluation time") {
     CaseBuilder c(b.model().vocabulary);
-    c.set("scar.severity", Value::of_number(4));
+    c.set("scar.severity", Value::of_int(4));
     const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
   const ScarAssessment& s = only_scar(data);
     CHECK(s.suitability == Suitability::not_suitable);
@@ -331,7 +331,7 @@ TEST_CASE("only the facts that keep a rule undecided are missing", "[eval][unkno
   b.add("r", "patient.pregnant or (scar.severity >= 3 and patient.fitzpatrick >= 5)")
       .then.suitability = Suitability::defer;
   CaseBuilder c(b.model().vocabulary);
-  c.set("scar.severity", Value::of_number(1));  // settles the right-hand side to false
+  c.set("scar.severity", Value::of_int(1));  // settles the right-hand side to false
   const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
   const ScarAssessment& s = only_scar(data);
   CHECK_FALSE(s.complete);
@@ -363,7 +363,7 @@ TEST_CASE("trace reports fact values as a case would give them", "[eval]") {
   b.add("r", "scar.type == rolling and scar.severity > 2 and not patient.pregnant");
   CaseBuilder c(b.model().vocabulary);
   c.set("scar.type", Value::of_enum(0))
-      .set("scar.severity", Value::of_number(3))
+      .set("scar.severity", Value::of_int(3))
       .set("patient.pregnant", Value::of_bool(false));
   const AssessmentData data = evaluate_case(b.build(), c.c, "", true);
   const ScarAssessment& s = only_scar(data);

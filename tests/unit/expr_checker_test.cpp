@@ -216,6 +216,24 @@ TEST_CASE("comparisons the declared bounds rule out are W-NEVER-TRUE warnings", 
   }
 }
 
+TEST_CASE("bounds meet int literals exactly, not as rounded doubles", "[expr][checker]") {
+  Vocabulary v;
+  v.add(declare("patient.n", FactType::Int, {}, -9007199254740992.0, 9007199254740992.0));
+  for (const char* text : {"patient.n == 9007199254740993", "patient.n > 9007199254740992",
+                           "patient.n in [9007199254740993, -9007199254740993]",
+                           "patient.n < -9007199254740992"}) {
+    INFO(text);
+    const Compiled c = compile(text, v);
+    REQUIRE(c.sink.diagnostics().size() == 1);
+    CHECK(c.sink.diagnostics()[0].code == "W-NEVER-TRUE");
+  }
+  for (const char* text : {"patient.n == 9007199254740992", "patient.n >= 9007199254740992",
+                           "patient.n < 9007199254740993"}) {
+    INFO(text);
+    CHECK(compile(text, v).sink.diagnostics().empty());
+  }
+}
+
 TEST_CASE("comparisons that can hold raise no warning", "[expr][checker]") {
   const Vocabulary v = vocabulary();
   const char* texts[] = {

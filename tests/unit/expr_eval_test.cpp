@@ -342,7 +342,12 @@ TEST_CASE("enum equality and lists compile to bit masks, numbers to sorted lists
   REQUIRE(numbers->code().instrs.size() == 1);
   CHECK(numbers->code().instrs[0].code == Opcode::InList);
   CHECK(numbers->code().instrs[0].negate);
-  CHECK(numbers->code().numbers == std::vector<double>{1, 2, 3});
+  std::vector<std::int64_t> listed;
+  for (const Numeric& n : numbers->code().numbers) {
+    CHECK(n.integral);
+    listed.push_back(n.integer);
+  }
+  CHECK(listed == std::vector<std::int64_t>{1, 2, 3});
 
   const auto junction = program("patient.pregnant and not scar.active_acne");
   CHECK(junction->code().instrs.back().code == Opcode::And);
@@ -381,4 +386,89 @@ TEST_CASE("one compiled expression evaluates many cases and copies share the pro
     facts.set_number("scar.severity", severity).set_bool("patient.pregnant", false);
     CHECK(copy.evaluate(facts.env()) == (severity >= 3 ? T : F));
   }
+}
+
+namespace {
+
+// An int fact and a number fact without bounds, so that any value reaches the comparison.
+Vocabulary unbounded_numbers() {
+  Vocabulary v;
+  v.add(declare("patient.count", FactType::Int));
+  v.add(declare("patient.ratio", FactType::Number));
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("an int literal past 2^53 is not rounded to the nearest double", "[expr][eval]") {
+  const Vocabulary v = unbounded_numbers();
+  Facts facts(v);
+  facts.set_number("patient.count", 9007199254740992.0);  // 2^53
+  CHECK(must_compile("patient.count == 9007199254740993", v).evaluate(facts.env()) == F);
+  CHECK(must_compile("patient.count != 9007199254740993", v).evaluate(facts.env()) == T);
+  CHECK(must_compile("patient.count < 9007199254740993", v).evaluate(facts.env()) == T);
+  CHECK(must_compile("patient.count >= 9007199254740993", v).evaluate(facts.env()) == F);
+  CHECK(must_compile("patient.count in [9007199254740993]", v).evaluate(facts.env()) == F);
+  CHECK(must_compile("patient.count == 9007199254740992", v).evaluate(facts.env()) == T);
+  facts.set_number("patient.ratio", 9007199254740992.0);
+  CHECK(must_compile("patient.ratio < 9007199254740993", v).evaluate(facts.env()) == T);
+  CHECK(must_compile("patient.ratio not in [9007199254740993]", v).evaluate(facts.env()) == T);
+}
+
+TEST_CASE("int facts hold exact int64s and compare with numbers by exact value", "[expr][eval]") {
+  const Vocabulary v = unbounded_numbers();
+  const auto eval = [&](const Facts& facts, std::string_view text) {
+    INFO(text);
+    return must_compile(text, v).evaluate(facts.env());
+  };
+  Facts facts(v);
+  facts.set("patient.count", Value::of_int(9007199254740993));
+  CHECK(eval(facts, "patient.count == 9007199254740993") == T);
+  CHECK(eval(facts, "patient.count == 9007199254740992") == F);
+  CHECK(eval(facts, "patient.count > 9007199254740992") == T);
+  CHECK(eval(facts, "patient.count in [1, 9007199254740993, 2.5]") == T);
+  // 9007199254740992.0 is the double nearest to the count, but not equal to it.
+  CHECK(eval(facts, "patient.count > 9007199254740992.0") == T);
+  facts.set_number("patient.ratio", 9007199254740992.0);
+  CHECK(eval(facts, "patient.count > patient.ratio") == T);
+  CHECK(eval(facts, "patient.count != patient.ratio") == T);
+  CHECK(eval(facts, "patient.ratio < patient.count") == T);
+
+  facts.set("patient.count", Value::of_int(9223372036854775807));
+  CHECK(eval(facts, "patient.count == 9223372036854775807") == T);
+  CHECK(eval(facts, "patient.count < 9223372036854775807") == F);
+  facts.set_number("patient.ratio", 9223372036854775808.0);  // 2^63: past every int64
+  CHECK(eval(facts, "patient.count < patient.ratio") == T);
+  facts.set("patient.count", Value::of_int(-9223372036854775807 - 1));
+  CHECK(eval(facts, "patient.count == -9223372036854775808") == T);
+  CHECK(eval(facts, "patient.count < -9223372036854775807") == T);
+  facts.set_number("patient.ratio", -9223372036854775808.0);  // -2^63 is an int64
+  CHECK(eval(facts, "patient.count == patient.ratio") == T);
+
+  facts.set("patient.count", Value::of_int(2));
+  CHECK(eval(facts, "patient.count < 2.5") == T);
+  CHECK(eval(facts, "patient.count > 1.5") == T);
+  CHECK(eval(facts, "patient.count == 2.0") == T);
+  CHECK(eval(facts, "patient.count in [2.5, 1.5]") == F);
+  facts.set_number("patient.ratio", 2.5);
+  CHECK(eval(facts, "patient.ratio > 2") == T);
+  CHECK(eval(facts, "patient.ratio == 2") == F);
+  CHECK(eval(facts, "patient.ratio > patient.count") == T);
+}
+
+TEST_CASE("compare_numeric orders int64s and doubles exactly", "[expr][eval]") {
+  const Numeric two53 = Numeric::of_int(9007199254740992);
+  const Numeric two53_plus_1 = Numeric::of_int(9007199254740993);
+  const Numeric two53_real = Numeric::of_real(9007199254740992.0);
+  CHECK(compare_numeric(two53, two53_real) == 0);
+  CHECK(compare_numeric(two53_plus_1, two53_real) == 1);
+  CHECK(compare_numeric(two53_real, two53_plus_1) == -1);
+  const Numeric max = Numeric::of_int(9223372036854775807);
+  CHECK(compare_numeric(max, Numeric::of_real(9223372036854775808.0)) == -1);
+  CHECK(compare_numeric(max, Numeric::of_real(1e300)) == -1);
+  CHECK(compare_numeric(Numeric::of_int(-9223372036854775807 - 1), Numeric::of_real(-1e300)) == 1);
+  CHECK(compare_numeric(Numeric::of_int(-3), Numeric::of_real(-2.5)) == -1);
+  CHECK(compare_numeric(Numeric::of_int(-2), Numeric::of_real(-2.5)) == 1);
+  CHECK(compare_numeric(Numeric::of_int(0), Numeric::of_real(-0.0)) == 0);
+  CHECK(compare_numeric(Numeric::of_real(0.5), Numeric::of_real(0.25)) == 1);
 }

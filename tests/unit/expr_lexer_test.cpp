@@ -76,7 +76,8 @@ TEST_CASE("lexer splits a typical condition with offsets and texts", "[expr][lex
   CHECK(tokens[0].text == "patient.fitzpatrick");
   CHECK(tokens[0].offset == 0);
   CHECK(tokens[1].offset == text.find(">="));
-  CHECK(tokens[2].number == 4);
+  CHECK(tokens[2].number.integral);
+  CHECK(tokens[2].number.integer == 4);
   CHECK(tokens[4].text == "scar.type");
   CHECK(tokens[4].offset == text.find("scar.type"));
   CHECK(tokens[7].text == "rolling");
@@ -128,16 +129,26 @@ TEST_CASE("dotted names are fact references, plain names are words", "[expr][lex
 }
 
 TEST_CASE("numbers: integers, fractions and negatives", "[expr][lexer]") {
-  const std::vector<Token> tokens = lex_ok("3 -1 2.5 -0.25 007 1234567.125");
-  REQUIRE(tokens.size() == 7);
+  const std::vector<Token> tokens = lex_ok("3 -1 2.5 -0.25 0 1234567.125 9007199254740993 7.0");
+  REQUIRE(tokens.size() == 9);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) CHECK(tokens[i].kind == TokenKind::Number);
-  CHECK(tokens[0].number == 3);
-  CHECK(tokens[1].number == -1);
+  const auto integer = [&](std::size_t i) {
+    CHECK(tokens[i].number.integral);
+    return tokens[i].number.integer;
+  };
+  const auto real = [&](std::size_t i) {
+    CHECK_FALSE(tokens[i].number.integral);
+    return tokens[i].number.real;
+  };
+  CHECK(integer(0) == 3);
+  CHECK(integer(1) == -1);
   CHECK(tokens[1].text == "-1");
-  CHECK(tokens[2].number == 2.5);
-  CHECK(tokens[3].number == -0.25);
-  CHECK(tokens[4].number == 7);  // decimal, never octal
-  CHECK(tokens[5].number == 1234567.125);
+  CHECK(real(2) == 2.5);
+  CHECK(real(3) == -0.25);
+  CHECK(integer(4) == 0);
+  CHECK(real(5) == 1234567.125);
+  CHECK(integer(6) == 9007199254740993);  // exact, where a double would be 2^53
+  CHECK(real(7) == 7.0);                  // a fraction makes a number, even .0
 }
 
 TEST_CASE("number parsing does not depend on the locale", "[expr][lexer]") {
@@ -149,7 +160,7 @@ TEST_CASE("number parsing does not depend on the locale", "[expr][lexer]") {
   std::setlocale(LC_ALL, saved.c_str());
   INFO("a comma-decimal locale was " << (switched ? "" : "not ") << "available");
   REQUIRE(tokens.size() == 2);
-  CHECK(tokens[0].number == 2.5);
+  CHECK(tokens[0].number.real == 2.5);
 }
 
 TEST_CASE("strings take either quote and keep the other one", "[expr][lexer]") {
@@ -230,6 +241,47 @@ TEST_CASE("a number too large for a double is an error, not infinity", "[expr][l
   const DiagnosticSink sink = lex_bad(text);
   check_single(sink, "E-EXPR-SYNTAX", 14);
   CHECK_THAT(sink.diagnostics()[0].message, Catch::Contains("out of range"));
+}
+
+TEST_CASE("a number with a leading zero is an error, as in case and rule files", "[expr][lexer]") {
+  struct Row {
+    const char* text;
+    std::size_t offset;
+  };
+  const Row rows[] = {
+      {"patient.age == 010", 15},
+      {"patient.age == -010", 15},
+      {"patient.age == 00", 15},
+      {"patient.age > 007.5", 14},
+      {"patient.age in [1, 02]", 19},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const DiagnosticSink sink = lex_bad(row.text);
+    check_single(sink, "E-EXPR-SYNTAX", row.offset);
+    CHECK_THAT(sink.diagnostics()[0].message, Catch::Contains("leading zero"));
+  }
+  CHECK(lex_ok("0 -0 0.5 -0.25 10 100.01").size() == 7);
+}
+
+TEST_CASE("an integer beyond 64 bits is an error, never rounded to a double", "[expr][lexer]") {
+  CHECK(lex_ok("9223372036854775807 -9223372036854775808").size() == 3);
+  for (const char* text : {"9223372036854775808", "-9223372036854775809",
+                           "123456789012345678901234567890"}) {
+    INFO(text);
+    const DiagnosticSink sink = lex_bad(std::string("patient.age == ") + text);
+    check_single(sink, "E-EXPR-SYNTAX", 15);
+    CHECK_THAT(sink.diagnostics()[0].message, Catch::Contains("9223372036854775807"));
+  }
+}
+
+TEST_CASE("a long number is quoted in a message only in part", "[expr][lexer]") {
+  const DiagnosticSink sink = lex_bad("patient.age < " + std::string(4000, '9'));
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(sink.diagnostics()[0].message.size() < 300);
+  const DiagnosticSink fraction = lex_bad("patient.age < " + std::string(4000, '9') + ".5");
+  REQUIRE(fraction.diagnostics().size() == 1);
+  CHECK(fraction.diagnostics()[0].message.size() < 300);
 }
 
 TEST_CASE("describe shows tokens as messages quote them", "[expr][lexer]") {

@@ -163,8 +163,11 @@ TEST_CASE("facts are declared with their types, bounds and defaults", "[load][sc
   CHECK(depth.type == FactType::Number);
   CHECK(depth.min == Approx(0.1));
   REQUIRE(depth.default_value);
-  CHECK(depth.default_value->number == Approx(1.5));
-  CHECK(loaded.fact("scar.severity").default_value->number == Approx(2.0));
+  CHECK(depth.default_value->number.real == Approx(1.5));
+  CHECK_FALSE(depth.default_value->number.integral);
+  const Value& severity = *loaded.fact("scar.severity").default_value;
+  CHECK(severity.number.integral);
+  CHECK(severity.number.integer == 2);
 }
 
 TEST_CASE("rules keep their actions, references and declaration order", "[load][schema]") {
@@ -346,6 +349,57 @@ TEST_CASE("typed values must be plain scalars of their type", "[load][schema]") 
                                       "    when: true\n"
                                       "    then: {adjust_sessions: 1.5}\n");
     require_error(loaded, "E-TYPE", 10, 29);
+  }
+}
+
+TEST_CASE("a value above its range says how large it may be", "[load][schema]") {
+  SECTION("priority") {
+    const Loaded loaded = load_string(kHead +
+                                      "  - id: r\n"
+                                      "    priority: 99999999999\n"
+                                      "    when: true\n"
+                                      "    then: {suggest: [prp]}\n");
+    require_error(loaded, "E-BAD-VALUE", 9, 15);
+    CHECK(loaded.errors()[0].message ==
+          "'priority' must be at most 2147483647, got 99999999999");
+  }
+  SECTION("a limit with only a lower bound of its own") {
+    const Loaded loaded =
+        load_string(kHead + good_rule("r") + "limits: {max_sessions: 99999999999}\n");
+    require_error(loaded, "E-BAD-VALUE", 11, 24);
+    CHECK(loaded.errors()[0].message ==
+          "'max_sessions' must be at most 2147483647, got 99999999999");
+  }
+  SECTION("below the range") {
+    const Loaded loaded =
+        load_string(kHead + good_rule("r") + "limits: {max_sessions: 0}\n");
+    require_error(loaded, "E-BAD-VALUE", 11, 24);
+    CHECK(loaded.errors()[0].message == "'max_sessions' must be at least 1, got 0");
+  }
+}
+
+TEST_CASE("int facts hold exact integers: bounds and literals that cannot are errors",
+          "[load][schema][numbers]") {
+  const std::string head =
+      "schema_version: 1\nruleset: {id: t, version: 1.0.0}\nfacts:\n";
+  SECTION("a bound past 2^53 would be rounded as a number") {
+    const Loaded loaded = load_string(head + "  patient.n: {type: int, max: 9007199254740993}\n");
+    require_error(loaded, "E-BAD-VALUE", 4, 31);
+    CHECK_THAT(loaded.errors()[0].message, Catch::Contains("9007199254740992"));
+  }
+  SECTION("2^53 itself is exact") {
+    const Loaded loaded =
+        load_string(head + "  patient.n: {type: int, min: -9007199254740992, max: 9007199254740992}\n");
+    CHECK(loaded.errors().empty());
+  }
+  SECTION("an int literal past int64 in a condition") {
+    const Loaded loaded = load_string(head +
+                                      "  patient.n: {type: int}\n"
+                                      "rules:\n"
+                                      "  - id: r\n"
+                                      "    when: patient.n == 99999999999999999999\n"
+                                      "    then: {message: big}\n");
+    require_error(loaded, "E-EXPR-SYNTAX", 7, 24);
   }
 }
 

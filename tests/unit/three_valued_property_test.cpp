@@ -76,7 +76,10 @@ RuleFacts read_rule_facts(const RuleSetModel& model) {
     std::vector<FactId> named;
     for (std::size_t i = 0; i < tokens->size(); ++i) {
       const Token& token = (*tokens)[i];
-      if (token.kind == TokenKind::Number) numbers.push_back(token.number);
+      if (token.kind == TokenKind::Number) {
+        const Numeric& n = token.number;
+        numbers.push_back(n.integral ? static_cast<double>(n.integer) : n.real);
+      }
       if (token.kind != TokenKind::Name) continue;
       const std::optional<FactId> id = model.vocabulary.find(token.text);
       REQUIRE(id);
