@@ -149,7 +149,7 @@ void RuleSetBuilder::read_fact_bounds(const SchemaReader& reader, const YamlNode
       reader.error(*node, "E-BAD-VALUE",
                    std::string("'") + bound + "' of an int fact must be from -" +
                        std::to_string(kMaxExactInt) + " to " + std::to_string(kMaxExactInt) +
-                       " (2^53), got " + node->scalar,
+                       " (2^53), got " + shown(node->scalar),
                    "leave the bound out: an int fact takes any 64-bit integer");
       return std::nullopt;
     }
