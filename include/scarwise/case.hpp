@@ -75,7 +75,9 @@ struct CaseOptions {
   /// Scar sites in one case (E-LIMIT-SCARS, at the first scar past the limit). @since 0.1
   std::size_t max_scars = 256;
   /// Errors reported before reading stops reporting; one E-LIMIT-ERRORS then says that more
-  /// were left out. @since 0.1
+  /// were left out. The case remembers it: validating it against a rule set (Engine::validate,
+  /// Engine::try_evaluate) stops at the same number. A case built in code has the default.
+  /// @since 0.1
   std::size_t max_errors = 100;
 };
 
