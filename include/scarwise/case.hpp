@@ -67,7 +67,9 @@ class SCARWISE_API FactSet {
 /// after each field) before it can exhaust memory, time or stack. The defaults are far above
 /// any real case, which is a few kilobytes. @since 0.1
 struct CaseOptions {
-  /// Size of the case text, checked before parsing (E-CASE-TOO-LARGE). 1 MiB. @since 0.1
+  /// Size of the case text, checked before parsing (E-CASE-TOO-LARGE). 1 MiB. A case may also
+  /// hold at most one node (value, list or map) per 8 bytes of this limit, and at least 4096
+  /// (E-LIMIT-NODES). @since 0.1
   std::size_t max_bytes = 1u << 20;
   /// Nesting of the JSON or YAML (E-CASE-TOO-DEEP for JSON, E-YAML-TOO-DEEP for YAML); a case
   /// needs 4 levels. @since 0.1

@@ -408,3 +408,25 @@ TEST_CASE("a diagnostic about an unknown fact stays small however many facts the
   CHECK(diagnostics[0].hint ==
         "known keys: f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11 and 488 more");
 }
+
+TEST_CASE("a case of many tiny values is refused at the node limit", "[limits][case]") {
+  // One node per two bytes is the densest YAML and JSON there is; a case may hold one node per
+  // 8 bytes of CaseOptions::max_bytes.
+  std::string list = "[1";
+  while (list.size() + 40 < scarwise::CaseOptions{}.max_bytes) list += ",1";
+  list += "]";
+  const auto require_node_limit = [](const std::function<scarwise::Case()>& read) {
+    try {
+      read();
+      FAIL("the case was read");
+    } catch (const scarwise::CaseError& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      CHECK(e.diagnostics()[0].code == "E-LIMIT-NODES");
+      CHECK(e.diagnostics()[0].line == 1);
+      CHECK(e.diagnostics()[0].hint.find("CaseOptions::max_bytes") != std::string::npos);
+    }
+  };
+  require_node_limit([&] { return scarwise::Case::from_yaml("{patient: {n: " + list + "}}"); });
+  require_node_limit(
+      [&] { return scarwise::Case::from_json("{\"patient\": {\"n\": " + list + "}}"); });
+}
