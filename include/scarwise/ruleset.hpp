@@ -35,7 +35,9 @@ struct LoadOptions {
   /// also hold at most one YAML node (value, list or map) per 8 bytes of this limit, and at
   /// least 4096 (E-LIMIT-NODES). @since 0.1
   std::size_t max_file_bytes = 4u << 20;
-  /// All files of one rule set together (E-LIMIT-TOTAL-SIZE). 32 MiB. @since 0.1
+  /// All files of one rule set together (E-LIMIT-TOTAL-SIZE). 32 MiB. Together they may also
+  /// hold at most one YAML node per 64 bytes of this limit, and at least 4096 (E-LIMIT-NODES).
+  /// @since 0.1
   std::size_t max_total_bytes = 32u << 20;
   /// Files in one rule set, the root file included (E-LIMIT-FILES). @since 0.1
   std::size_t max_files = 256;

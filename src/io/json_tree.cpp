@@ -135,6 +135,7 @@ class TreeBuilder {
   bool on_comment(json::string_view, json::error_code&) { return true; }
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
+  std::size_t nodes() const noexcept { return nodes_; }
   /// True when parsing stopped at the node limit (already reported).
   bool too_many_nodes() const noexcept { return nodes_ > max_nodes_; }
   YamlMark mark(std::size_t offset) const { return lines_.mark(offset); }
@@ -285,6 +286,7 @@ std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
   document.file = std::move(file);
   document.root = std::move(*root);
   document.text = std::move(text);
+  document.nodes = parser.handler().nodes();
   return document;
 }
 

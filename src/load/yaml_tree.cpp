@@ -92,6 +92,7 @@ class TreeBuilder : public YAML::EventHandler {
       : text_(text), bom_(bom_length(text)), file_(file), limits_(limits), sink_(sink) {}
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
+  std::size_t nodes() const noexcept { return nodes_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
@@ -355,7 +356,7 @@ std::optional<YamlDocument> parse_yaml(std::string text, std::string file, const
     sink.error({file, at.line, at.column}, "E-YAML-EMPTY", "the file holds no YAML content");
     return std::nullopt;
   }
-  return YamlDocument{std::move(file), std::move(text), std::move(*root)};
+  return YamlDocument{std::move(file), std::move(text), std::move(*root), builder.nodes()};
 }
 
 }  // namespace scarwise::internal

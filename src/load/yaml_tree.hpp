@@ -56,6 +56,17 @@ inline constexpr std::size_t max_nodes_for(std::size_t max_bytes) {
   return max_bytes / kBytesPerNode > kMinNodeLimit ? max_bytes / kBytesPerNode : kMinNodeLimit;
 }
 
+/// Bytes of the total size limit per node of a whole rule set. Every file's tree is kept until
+/// the rules are read, so files each under their own limit could still hold eight times as
+/// many nodes together; the rule set's budget is that of one file at the default limits.
+inline constexpr std::size_t kTotalBytesPerNode = 64;
+
+/// The node limit for the files of a rule set of at most `max_total_bytes` bytes together.
+inline constexpr std::size_t max_ruleset_nodes_for(std::size_t max_total_bytes) {
+  return max_total_bytes / kTotalBytesPerNode > kMinNodeLimit ? max_total_bytes / kTotalBytesPerNode
+                                                              : kMinNodeLimit;
+}
+
 struct YamlLimits {
   std::size_t max_bytes = 4u << 20;
   std::size_t max_depth = 64;
@@ -68,6 +79,7 @@ struct YamlDocument {
   std::string file;
   std::string text;
   YamlNode root;
+  std::size_t nodes = 0;  ///< nodes in the tree, for limits on several files together
 
   SourceLoc loc(const YamlNode& node) const { return {file, node.mark.line, node.mark.column}; }
 };

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include "../support/fifo_unblocker.hpp"
 
@@ -576,5 +577,41 @@ TEST_CASE("a file holds at most one node per 8 bytes of its size limit", "[load]
     REQUIRE(loaded.errors().size() == 1);
     CHECK(loaded.errors()[0].code == "E-LIMIT-NODES");
     CHECK(loaded.errors()[0].hint.find("LoadOptions::max_file_bytes") != std::string::npos);
+  }
+}
+
+TEST_CASE("the files of a rule set together hold at most one node per 64 bytes of the total",
+          "[load][limits][yaml]") {
+  // Each file's tree is kept until the rules are read: files each under their own node limit
+  // must not add up to more than the rule set may hold.
+  CHECK(max_ruleset_nodes_for(LoadOptions{}.max_total_bytes) == 524288);
+  CHECK(max_ruleset_nodes_for(100) == 4096);
+  TempDir dir;
+  std::string list = "[e0";
+  for (int i = 1; i < 3000; ++i) list += ", e" + std::to_string(i);
+  dir.write("a.yaml", "evidence: " + list + "]\n");
+  dir.write("b.yaml", "evidence: " + list + "]\n");
+  const std::string root =
+      "schema_version: 1\nruleset: {id: t, version: 1.0.0}\ninclude: [a.yaml, b.yaml]\n";
+  dir.write("ruleset.yaml", root);
+  LoadOptions options;
+  // About 3000 nodes a file: a budget of 5000 takes the root and a.yaml, not b.yaml.
+  options.max_total_bytes = 64 * 5000;
+  const Loaded loaded = load_file(dir.path(), options);
+  CHECK_FALSE(loaded.model);
+  const std::vector<Diagnostic> errors = loaded.errors();
+  const auto found = std::find_if(errors.begin(), errors.end(),
+                                  [](const Diagnostic& d) { return d.code == "E-LIMIT-NODES"; });
+  REQUIRE(found != errors.end());
+  const Diagnostic& error = *found;
+  CHECK(error.file.find("ruleset.yaml") != std::string::npos);
+  CHECK(error.message.find("together") != std::string::npos);
+  CHECK(error.hint.find("LoadOptions::max_total_bytes") != std::string::npos);
+  const Position at = position_of(root, "b.yaml");
+  CHECK(error.line == at.line);
+  CHECK(error.column == at.column);
+  options.max_total_bytes = 64 * 7000;
+  for (const Diagnostic& d : load_file(dir.path(), options).errors()) {
+    CHECK(d.code != "E-LIMIT-NODES");
   }
 }
