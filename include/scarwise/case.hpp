@@ -67,7 +67,9 @@ class SCARWISE_API FactSet {
 /// after each field) before it can exhaust memory, time or stack. The defaults are far above
 /// any real case, which is a few kilobytes. @since 0.1
 struct CaseOptions {
-  /// Size of the case text, checked before parsing (E-CASE-TOO-LARGE). 1 MiB. @since 0.1
+  /// Size of the case text, checked before parsing (E-CASE-TOO-LARGE). 1 MiB. A case may also
+  /// hold at most one node (value, list or map) per 8 bytes of this limit, and at least 4096
+  /// (E-LIMIT-NODES). @since 0.1
   std::size_t max_bytes = 1u << 20;
   /// Nesting of the JSON or YAML (E-CASE-TOO-DEEP for JSON, E-YAML-TOO-DEEP for YAML); a case
   /// needs 4 levels. @since 0.1
@@ -75,7 +77,9 @@ struct CaseOptions {
   /// Scar sites in one case (E-LIMIT-SCARS, at the first scar past the limit). @since 0.1
   std::size_t max_scars = 256;
   /// Errors reported before reading stops reporting; one E-LIMIT-ERRORS then says that more
-  /// were left out. @since 0.1
+  /// were left out. The case remembers it: validating it against a rule set (Engine::validate,
+  /// Engine::try_evaluate) stops at the same number. A case built in code has the default.
+  /// @since 0.1
   std::size_t max_errors = 100;
 };
 

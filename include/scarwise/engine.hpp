@@ -39,7 +39,8 @@ class SCARWISE_API Engine {
  public:
   /// Binds an engine to a loaded rule set (shares its state; no copy of the rules). @since 0.1
   explicit Engine(RuleSet rules);
-  /// Checks a case against the rule set's vocabulary; empty when the case is valid. @since 0.1
+  /// Checks a case against the rule set's vocabulary; empty when the case is valid. At most
+  /// the case's CaseOptions::max_errors errors, then one E-LIMIT-ERRORS. @since 0.1
   std::vector<Diagnostic> validate(const Case& c) const;
   /// Evaluates a case. Throws CaseError when validate() would report errors. @since 0.1
   Assessment evaluate(const Case& c, const EvalOptions& options = {}) const;

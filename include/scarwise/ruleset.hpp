@@ -31,9 +31,13 @@ struct RuleSetModel;
 /// realistic rule set; a host that loads untrusted files may lower them. docs/security.md has
 /// the full table. @since 0.1
 struct LoadOptions {
-  /// Largest single file, checked before it is read (E-FILE-TOO-LARGE). 4 MiB. @since 0.1
+  /// Largest single file, checked before it is read (E-FILE-TOO-LARGE). 4 MiB. A file may
+  /// also hold at most one YAML node (value, list or map) per 8 bytes of this limit, and at
+  /// least 4096 (E-LIMIT-NODES). @since 0.1
   std::size_t max_file_bytes = 4u << 20;
-  /// All files of one rule set together (E-LIMIT-TOTAL-SIZE). 32 MiB. @since 0.1
+  /// All files of one rule set together (E-LIMIT-TOTAL-SIZE). 32 MiB. Together they may also
+  /// hold at most one YAML node per 64 bytes of this limit, and at least 4096 (E-LIMIT-NODES).
+  /// @since 0.1
   std::size_t max_total_bytes = 32u << 20;
   /// Files in one rule set, the root file included (E-LIMIT-FILES). @since 0.1
   std::size_t max_files = 256;

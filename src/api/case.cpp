@@ -17,6 +17,7 @@ namespace {
 std::unique_ptr<internal::RawCase> copy_of(const internal::RawCase& raw) {
   auto copy = std::make_unique<internal::RawCase>();
   copy->name = raw.name;
+  copy->max_errors = raw.max_errors;
   copy->patient = raw.patient;
   copy->scars.reserve(raw.scars.size());
   for (const auto& scar : raw.scars)
@@ -61,6 +62,7 @@ template <typename Reader>
 Case read_case(const std::string& name, const CaseOptions& options, Reader reader) {
   internal::DiagnosticSink sink(options.max_errors, static_cast<std::size_t>(-1));
   std::unique_ptr<internal::RawCase> raw = reader(sink);
+  if (raw) raw->max_errors = options.max_errors;
   sink.add_truncation_notes({name, 0, 0}, "CaseOptions::max_errors", "");
   return throw_or_wrap(std::move(raw), sink);
 }

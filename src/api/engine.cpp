@@ -8,28 +8,42 @@
 
 namespace scarwise {
 
+namespace {
+
+struct Validation {
+  std::optional<internal::ValidatedCase> validated;  ///< nothing when there were errors
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Validates a case keeping at most its max_errors errors, then the note about any left out:
+/// a case with an error every few bytes must not cost memory in proportion.
+Validation validate_capped(const internal::RawCase& raw, const internal::Vocabulary& vocabulary) {
+  internal::DiagnosticSink sink(raw.max_errors, static_cast<std::size_t>(-1));
+  Validation out;
+  out.validated = internal::validate_case(raw, vocabulary, sink);
+  sink.add_truncation_notes({raw.name, 0, 0}, "CaseOptions::max_errors", "");
+  if (sink.has_errors()) out.validated.reset();
+  out.diagnostics = sink.take();
+  return out;
+}
+
+}  // namespace
+
 Engine::Engine(RuleSet rules) : rules_(std::move(rules)) {}
 
 std::vector<Diagnostic> Engine::validate(const Case& c) const {
-  internal::DiagnosticSink sink;
-  internal::validate_case(c.raw(), rules_.model()->vocabulary, sink);
-  return sink.take();
+  return validate_capped(c.raw(), rules_.model()->vocabulary).diagnostics;
 }
 
 EvalResult Engine::try_evaluate(const Case& c, const EvalOptions& options) const {
   const internal::RuleSetModel& model = *rules_.model();
-  internal::DiagnosticSink sink;
-  std::optional<internal::ValidatedCase> validated =
-      internal::validate_case(c.raw(), model.vocabulary, sink);
+  Validation validation = validate_capped(c.raw(), model.vocabulary);
   EvalResult result;
-  if (!validated || sink.has_errors()) {
-    result.diagnostics = sink.take();
-    return result;
-  }
+  result.diagnostics = std::move(validation.diagnostics);
+  if (!validation.validated) return result;
   auto data = std::make_shared<internal::AssessmentData>(internal::evaluate_case(
-      model, *validated, internal::case_digest(*validated), options.explain));
+      model, *validation.validated, internal::case_digest(*validation.validated), options.explain));
   result.assessment.emplace(std::move(data));
-  result.diagnostics = sink.take();
   return result;
 }
 

@@ -241,7 +241,7 @@ std::unique_ptr<RawCase> read_case_json(std::string_view text, const std::string
 std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string& name,
                                         const CaseOptions& options, DiagnosticSink& sink) {
   if (!check_case_size(text, name, options.max_bytes, sink)) return nullptr;
-  const YamlLimits limits{options.max_bytes, options.max_nesting_depth};
+  const YamlLimits limits{options.max_bytes, options.max_nesting_depth, "CaseOptions::max_bytes"};
   std::optional<YamlDocument> doc = parse_yaml(std::string(text), name, limits, sink);
   if (!doc) return nullptr;
   return read_case_node(*doc, doc->root, options.max_scars, sink);

@@ -96,23 +96,24 @@ class TreeBuilder {
   static constexpr std::size_t max_string_size = static_cast<std::size_t>(-1);
   static constexpr std::size_t max_key_size = static_cast<std::size_t>(-1);
 
-  TreeBuilder(std::string_view text, const std::string& file, DiagnosticSink& sink)
-      : lines_(text), cursor_(text), text_(text), file_(file), sink_(sink) {}
+  TreeBuilder(std::string_view text, const std::string& file, DiagnosticSink& sink,
+              std::size_t max_nodes)
+      : lines_(text), cursor_(text), text_(text), file_(file), sink_(sink), max_nodes_(max_nodes) {}
 
   bool on_document_begin(json::error_code&) { return true; }
   bool on_document_end(json::error_code&) { return true; }
-  bool on_object_begin(json::error_code&) { return open(YamlNode::Kind::Map); }
+  bool on_object_begin(json::error_code& ec) { return open(YamlNode::Kind::Map, ec); }
   bool on_object_end(std::size_t, json::error_code&) { return close(); }
-  bool on_array_begin(json::error_code&) { return open(YamlNode::Kind::Sequence); }
+  bool on_array_begin(json::error_code& ec) { return open(YamlNode::Kind::Sequence, ec); }
   bool on_array_end(std::size_t, json::error_code&) { return close(); }
   bool on_string_part(json::string_view s, std::size_t, json::error_code&) {
     buffer_.append(s.data(), s.size());
     return true;
   }
-  bool on_string(json::string_view s, std::size_t, json::error_code&) {
+  bool on_string(json::string_view s, std::size_t, json::error_code& ec) {
     buffer_.append(s.data(), s.size());
-    add(scalar(YamlNode::Style::Quoted, cursor_.take_string(), std::exchange(buffer_, {})));
-    return true;
+    return add(scalar(YamlNode::Style::Quoted, cursor_.take_string(), std::exchange(buffer_, {})),
+               ec);
   }
   bool on_key_part(json::string_view s, std::size_t, json::error_code&) {
     buffer_.append(s.data(), s.size());
@@ -120,24 +121,25 @@ class TreeBuilder {
   }
   bool on_key(json::string_view s, std::size_t, json::error_code&);
   bool on_number_part(json::string_view, json::error_code&) { return true; }
-  bool on_int64(std::int64_t, json::string_view, json::error_code&) { return number(); }
-  bool on_uint64(std::uint64_t, json::string_view, json::error_code&) { return number(); }
-  bool on_double(double, json::string_view, json::error_code&) { return number(); }
-  bool on_bool(bool b, json::error_code&) {
+  bool on_int64(std::int64_t, json::string_view, json::error_code& ec) { return number(ec); }
+  bool on_uint64(std::uint64_t, json::string_view, json::error_code& ec) { return number(ec); }
+  bool on_double(double, json::string_view, json::error_code& ec) { return number(ec); }
+  bool on_bool(bool b, json::error_code& ec) {
     const char* word = b ? "true" : "false";
-    add(scalar(YamlNode::Style::Plain, cursor_.take(b ? 4 : 5), word));
-    return true;
+    return add(scalar(YamlNode::Style::Plain, cursor_.take(b ? 4 : 5), word), ec);
   }
-  bool on_null(json::error_code&) {
+  bool on_null(json::error_code& ec) {
     YamlNode node;
     node.mark = lines_.mark(cursor_.take(4));
-    add(std::move(node));
-    return true;
+    return add(std::move(node), ec);
   }
   bool on_comment_part(json::string_view, json::error_code&) { return true; }
   bool on_comment(json::string_view, json::error_code&) { return true; }
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
+  std::size_t nodes() const noexcept { return nodes_; }
+  /// True when parsing stopped at the node limit (already reported).
+  bool too_many_nodes() const noexcept { return nodes_ > max_nodes_; }
   YamlMark mark(std::size_t offset) const { return lines_.mark(offset); }
 
  private:
@@ -149,16 +151,27 @@ class TreeBuilder {
     node.scalar = std::move(text);
     return node;
   }
-  bool number() {
+  bool number(json::error_code& ec) {
     // The exact text is kept, so that the case reader types JSON and YAML numbers alike.
     const auto [start, length] = cursor_.take_number();
-    add(scalar(YamlNode::Style::Plain, start, std::string(text_.substr(start, length))));
-    return true;
+    return add(scalar(YamlNode::Style::Plain, start, std::string(text_.substr(start, length))), ec);
   }
-  bool open(YamlNode::Kind kind) {
+  /// Counts a node before it is kept; past the limit, reports it and stops the parser.
+  bool count(const YamlMark& at, json::error_code& ec) {
+    if (++nodes_ <= max_nodes_) return true;
+    sink_.error(
+        {file_, at.line, at.column}, "E-LIMIT-NODES",
+        "the case holds more than " + std::to_string(max_nodes_) + " values, arrays and objects",
+        "a case may hold one per " + std::to_string(kBytesPerNode) +
+            " bytes of its size limit: raise CaseOptions::max_bytes");
+    ec = json::error::exception;
+    return false;
+  }
+  bool open(YamlNode::Kind kind, json::error_code& ec) {
     Frame frame;
     frame.node.kind = kind;
     frame.node.mark = lines_.mark(cursor_.take(1));
+    if (!count(frame.node.mark, ec)) return false;
     stack_.push_back(std::move(frame));
     return true;
   }
@@ -166,10 +179,18 @@ class TreeBuilder {
     cursor_.take(1);
     YamlNode node = std::move(stack_.back().node);
     stack_.pop_back();
-    add(std::move(node));
+    node.items.shrink_to_fit();
+    node.entries.shrink_to_fit();
+    attach(std::move(node));
     return true;
   }
-  void add(YamlNode node) {
+  /// Adds a scalar or null node (arrays and objects are counted when they open).
+  bool add(YamlNode node, json::error_code& ec) {
+    if (!count(node.mark, ec)) return false;
+    attach(std::move(node));
+    return true;
+  }
+  void attach(YamlNode node) {
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
@@ -190,11 +211,14 @@ class TreeBuilder {
   std::string buffer_;
   std::vector<Frame> stack_;
   std::optional<YamlNode> root_;
+  std::size_t max_nodes_;
+  std::size_t nodes_ = 0;
 };
 
-bool TreeBuilder::on_key(json::string_view s, std::size_t, json::error_code&) {
+bool TreeBuilder::on_key(json::string_view s, std::size_t, json::error_code& ec) {
   buffer_.append(s.data(), s.size());
   YamlNode key = scalar(YamlNode::Style::Quoted, cursor_.take_string(), std::exchange(buffer_, {}));
+  if (!count(key.mark, ec)) return false;
   Frame& top = stack_.back();
   const auto [first, inserted] = top.keys.emplace(key.scalar, key.mark);
   if (!inserted) {
@@ -238,11 +262,12 @@ std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
   const std::size_t errors_before = sink.error_count();
   json::parse_options options;
   options.max_depth = max_depth;
-  json::basic_parser<TreeBuilder> parser(options, text, file, sink);
+  json::basic_parser<TreeBuilder> parser(options, text, file, sink, max_nodes_for(max_bytes));
   json::error_code ec;
   const std::size_t used = parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && used < text.size()) ec = json::error::extra_data;
   if (!ec && !parser.done()) ec = json::error::incomplete;
+  if (parser.handler().too_many_nodes()) return std::nullopt;
   if (ec == json::error::too_deep) {
     const YamlMark at = parser.handler().mark(used);
     sink.error({file, at.line, at.column}, "E-CASE-TOO-DEEP",
@@ -263,6 +288,7 @@ std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
   document.file = std::move(file);
   document.root = std::move(*root);
   document.text = std::move(text);
+  document.nodes = parser.handler().nodes();
   return document;
 }
 

@@ -23,8 +23,9 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
 ///
 /// Errors: E-CASE-SYNTAX (at the line:col where parsing stopped), E-CASE-DUPLICATE-KEY (at the
 /// repeated key), E-CASE-TOO-LARGE (more than `max_bytes`), E-CASE-TOO-DEEP (arrays and objects
-/// nested more than `max_depth` deep, at the bracket that goes too deep). Returns nothing if
-/// there was any error.
+/// nested more than `max_depth` deep, at the bracket that goes too deep), E-LIMIT-NODES (more
+/// than max_nodes_for(max_bytes) values, arrays and objects, at the first past the limit; the
+/// parser stops there). Returns nothing if there was any error.
 std::optional<YamlDocument> parse_json_tree(std::string text, std::string file,
                                             DiagnosticSink& sink,
                                             std::size_t max_bytes = kMaxJsonBytes,

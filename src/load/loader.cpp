@@ -36,7 +36,7 @@ void replay_in_source_order(std::vector<Diagnostic> diagnostics,
   }
 }
 
-std::shared_ptr<const RuleSetModel> build(const SourceSet& sources, const LoadOptions& options,
+std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions& options,
                                           DiagnosticSink& local, DiagnosticSink& sink) {
   std::shared_ptr<RuleSetModel> model;
   // Past the error limit nothing more would be reported, so the rules are not even read.
@@ -94,7 +94,7 @@ std::shared_ptr<const RuleSetModel> load_ruleset_file(const std::string& path,
                                                       const LoadOptions& options,
                                                       DiagnosticSink& sink) {
   DiagnosticSink local(options.max_errors, options.max_warnings);
-  const SourceSet sources = read_source_files(path, options, local);
+  SourceSet sources = read_source_files(path, options, local);
   return build(sources, options, local, sink);
 }
 
@@ -103,7 +103,7 @@ std::shared_ptr<const RuleSetModel> load_ruleset_string(const std::string& yaml,
                                                         const LoadOptions& options,
                                                         DiagnosticSink& sink) {
   DiagnosticSink local(options.max_errors, options.max_warnings);
-  const SourceSet sources = read_source_string(yaml, name, options, local);
+  SourceSet sources = read_source_string(yaml, name, options, local);
   return build(sources, options, local, sink);
 }
 

@@ -12,7 +12,7 @@ namespace scarwise::internal {
 RuleSetBuilder::RuleSetBuilder(const LoadOptions& options, DiagnosticSink& sink)
     : options_(options), sink_(sink), model_(std::make_shared<RuleSetModel>()) {}
 
-void RuleSetBuilder::read(const SourceSet& sources) {
+void RuleSetBuilder::read(SourceSet& sources) {
   for (const SourceFile& file : sources.files) {
     if (file.is_root) read_header(SchemaReader(file.doc, sink_));
   }
@@ -27,8 +27,9 @@ void RuleSetBuilder::read(const SourceSet& sources) {
     read_instructions(reader, "precautions", precaution_ids_, model_->precautions);
     read_instructions(reader, "aftercare", aftercare_ids_, model_->aftercare);
   }
-  for (const SourceFile& file : sources.files) {
+  for (SourceFile& file : sources.files) {
     read_rules(file, SchemaReader(file.doc, sink_));
+    file.doc.root = YamlNode{};
   }
 }
 

@@ -27,8 +27,9 @@ class RuleSetBuilder {
  public:
   RuleSetBuilder(const LoadOptions& options, DiagnosticSink& sink);
 
-  /// Reads every file of `sources` (the root file last) into the model.
-  void read(const SourceSet& sources);
+  /// Reads every file of `sources` (the root file last) into the model, and frees each file's
+  /// tree once its last pass is done (the text stays, for the digest).
+  void read(SourceSet& sources);
   /// The model, or nullptr when any error was reported to the sink (by anyone).
   std::shared_ptr<RuleSetModel> finish(const SourceSet& sources);
 

@@ -19,6 +19,22 @@ YamlLimits yaml_limits(const LoadOptions& options) {
   return YamlLimits{options.max_file_bytes, options.max_nesting_depth};
 }
 
+/// Adds a parsed file's nodes to those of the files before it; false, after E-LIMIT-NODES at
+/// `at`, once they are more than the rule set may hold. Every tree is kept until the rules are
+/// read, so this bounds the memory of the whole load.
+bool within_node_budget(const YamlDocument& doc, const LoadOptions& options, const SourceLoc& at,
+                        std::size_t& total, DiagnosticSink& sink) {
+  total += doc.nodes;
+  const std::size_t budget = max_ruleset_nodes_for(options.max_total_bytes);
+  if (total <= budget) return true;
+  sink.error(at, "E-LIMIT-NODES",
+             "the rule set's files together hold more than " + std::to_string(budget) +
+                 " values, lists and maps",
+             "a rule set may hold one per " + std::to_string(kTotalBytesPerNode) +
+                 " bytes of its total size limit: raise LoadOptions::max_total_bytes");
+  return false;
+}
+
 /// True when `path` holds a control character (a NUL would cut the path short at the system
 /// call, after the escape check has seen all of it).
 bool has_control_character(const std::string& path) {
@@ -77,6 +93,11 @@ class IncludeWalker {
     std::optional<YamlDocument> doc =
         parse_yaml(std::move(*bytes), display, yaml_limits(options_), sink_);
     if (!doc) return;
+    const SourceLoc at = included_at ? *included_at : SourceLoc{display, 0, 0};
+    if (!within_node_budget(*doc, options_, at, total_nodes_, sink_)) {
+      limit_reached_ = true;
+      return;
+    }
     const SchemaReader reader(*doc, sink_);
     if (!check_file_top_level(reader, included_at == nullptr)) return;
 
@@ -237,6 +258,7 @@ class IncludeWalker {
   std::map<fs::path, Resolved> resolved_;  ///< includes already resolved, by normalized path
   std::size_t files_ = 1;
   std::size_t total_bytes_ = 0;
+  std::size_t total_nodes_ = 0;
   bool limit_reached_ = false;
   SourceSet result_;
 };
@@ -262,7 +284,8 @@ SourceSet read_source_string(std::string yaml, const std::string& name, const Lo
     return result;
   }
   std::optional<YamlDocument> doc = parse_yaml(std::move(yaml), name, yaml_limits(options), sink);
-  if (!doc) return result;
+  std::size_t nodes = 0;
+  if (!doc || !within_node_budget(*doc, options, {name, 0, 0}, nodes, sink)) return result;
   const SchemaReader reader(*doc, sink);
   if (!check_file_top_level(reader, true)) return result;
   if (const YamlNode* includes = doc->root.find_key("include")) {

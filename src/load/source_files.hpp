@@ -32,7 +32,8 @@ struct SourceSet {
 
 /// Reads the rule set whose root file is `path` (or `path`/ruleset.yaml for a directory).
 /// Errors: E-FILE-NOT-FOUND, E-FILE-READ (also for anything but a regular file),
-/// E-FILE-TOO-LARGE, E-LIMIT-TOTAL-SIZE, E-LIMIT-FILES, E-INCLUDE-ESCAPE, E-INCLUDE-CYCLE,
+/// E-FILE-TOO-LARGE, E-LIMIT-TOTAL-SIZE, E-LIMIT-FILES, E-LIMIT-NODES (also for the files
+/// together, at the include that crosses max_ruleset_nodes_for), E-INCLUDE-ESCAPE, E-INCLUDE-CYCLE,
 /// E-BAD-VALUE (an empty include path, or one with control characters), everything parse_yaml
 /// reports, and the top-level checks of check_file_top_level(). A problem with an included
 /// file is reported at the include that names it.

@@ -94,6 +94,7 @@ class TreeBuilder : public YAML::EventHandler {
       : text_(text), bom_(bom_length(text)), file_(file), limits_(limits), sink_(sink) {}
 
   std::optional<YamlNode> take_root() { return std::move(root_); }
+  std::size_t nodes() const noexcept { return nodes_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1) {
@@ -220,7 +221,19 @@ class TreeBuilder : public YAML::EventHandler {
     return node;
   }
 
+  /// Counts a node before it is kept, and stops the parser at the first past the limit.
+  void count(const YamlMark& mark) {
+    if (++nodes_ <= max_nodes_for(limits_.max_bytes)) return;
+    error(mark, "E-LIMIT-NODES",
+          "the file holds more than " + std::to_string(max_nodes_for(limits_.max_bytes)) +
+              " values, lists and maps",
+          "a file may hold one per " + std::to_string(kBytesPerNode) +
+              " bytes of its size limit: split it, or raise " + limits_.size_option);
+    throw StopParsing{};
+  }
+
   void open(YamlNode node) {
+    count(node.mark);
     if (stack_.size() >= limits_.max_depth) {
       error(node.mark, "E-YAML-TOO-DEEP",
             "the YAML nesting is deeper than the limit of " + std::to_string(limits_.max_depth) +
@@ -234,10 +247,19 @@ class TreeBuilder : public YAML::EventHandler {
   void close() {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    add(std::move(frame.node));
+    // A tree is kept until every file is read: it should not keep the slack of growing too.
+    frame.node.items.shrink_to_fit();
+    frame.node.entries.shrink_to_fit();
+    attach(std::move(frame.node));
   }
 
+  /// Adds a scalar, null or alias node (lists and maps are counted when they open).
   void add(YamlNode node) {
+    count(node.mark);
+    attach(std::move(node));
+  }
+
+  void attach(YamlNode node) {
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
@@ -297,6 +319,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::optional<YamlNode> root_;
   int documents_ = 0;
+  std::size_t nodes_ = 0;
 };
 
 /// yaml-cpp's words for an alias whose anchor is missing; with anchors banned, that is an alias.
@@ -344,7 +367,7 @@ std::optional<YamlDocument> parse_yaml(std::string text, std::string file, const
     sink.error({file, at.line, at.column}, "E-YAML-EMPTY", "the file holds no YAML content");
     return std::nullopt;
   }
-  return YamlDocument{std::move(file), std::move(text), std::move(*root)};
+  return YamlDocument{std::move(file), std::move(text), std::move(*root), builder.nodes()};
 }
 
 }  // namespace scarwise::internal

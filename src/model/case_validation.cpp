@@ -276,7 +276,9 @@ class CaseValidator {
                   "add at least one scar site, e.g. scars: [{id: cheeks, type: rolling}]");
     }
     std::unordered_map<std::string, const RawScar*> ids;
-    for (std::size_t i = 0; i < raw_.scars.size(); ++i) {
+    // Past the error limit nothing more would be reported: stop rather than build messages
+    // that are thrown away.
+    for (std::size_t i = 0; i < raw_.scars.size() && !sink_.errors_dropped(); ++i) {
       const RawScar& scar = *raw_.scars[i];
       check_scar_id(scar, i, ids);
       std::vector<std::pair<std::string, std::string>> members{{"id", json_string(scar.id)}};
@@ -321,6 +323,7 @@ class CaseValidator {
     std::vector<Value> slots(vocabulary_.slot_count(scope));
     std::vector<bool> given(slots.size(), false);
     for (const RawFact& fact : facts.facts) {
+      if (sink_.errors_dropped()) return slots;
       const std::optional<FactId> id = vocabulary_.find(scope, fact.key);
       if (!id) {
         sink_.error(at(fact.key_loc), "E-CASE-UNKNOWN-FACT",
@@ -348,6 +351,7 @@ class CaseValidator {
   void fill_omitted(Scope scope, const std::string& where, const SourceLoc& loc,
                     const std::vector<bool>& given, std::vector<Value>& slots) {
     for (const FactDecl& decl : vocabulary_.facts()) {
+      if (sink_.errors_dropped()) return;
       if (decl.scope != scope || given[decl.slot]) continue;
       if (decl.required) {
         sink_.error(at(loc), "E-CASE-MISSING-REQUIRED", where + decl.name + " is required",
@@ -379,7 +383,16 @@ class CaseValidator {
       }
     }
     return keys.empty() ? "this rule set declares no " + scope_prefix(scope) + "* facts"
-                        : "known keys: " + join(keys);
+                        : "known keys: " + join_some(keys);
+  }
+
+  /// The first keys of a long list, and how many more there are: repeated on every unknown
+  /// fact, the whole list of a large vocabulary would dwarf the message.
+  static std::string join_some(const std::vector<std::string>& keys) {
+    constexpr std::size_t kShown = 12;
+    if (keys.size() <= kShown) return join(keys);
+    const std::vector<std::string> first(keys.begin(), keys.begin() + kShown);
+    return join(first) + " and " + std::to_string(keys.size() - kShown) + " more";
   }
 
   const RawCase& raw_;

@@ -30,6 +30,9 @@ struct RawScar {
 
 struct RawCase {
   std::string name;  ///< file name or "<case>", for diagnostics
+  /// Errors reported when the case is validated: the CaseOptions::max_errors it was read with,
+  /// the default for a case built in code.
+  std::size_t max_errors = CaseOptions{}.max_errors;
   RawFacts patient;
   /// unique_ptr keeps FactSet views stable while scars are added.
   std::vector<std::unique_ptr<RawScar>> scars;

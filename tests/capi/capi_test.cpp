@@ -176,6 +176,26 @@ TEST_CASE("C API: a case over the size limit is refused before it is copied", "[
   CHECK(h.out == nullptr);
 }
 
+TEST_CASE("C API: a case full of errors is reported up to the error limit", "[capi]") {
+  Handles h;
+  h.load_default();
+  std::string text = R"({"patient": {)";
+  for (int i = 0; i < 1000; ++i) {
+    text += std::string(i ? ", " : "") + "\"unknown_" + std::to_string(i) + "\": true";
+  }
+  text += R"(}, "scars": [{"id": "a", "type": "rolling"}]})";
+  REQUIRE(h.evaluate(text, 0) == SCW_ECASE);
+  const std::string json = scw_error_diagnostics_json(h.error);
+  std::size_t unknown = 0;
+  for (std::size_t at = json.find("E-CASE-UNKNOWN-FACT"); at != std::string::npos;
+       at = json.find("E-CASE-UNKNOWN-FACT", at + 1)) {
+    ++unknown;
+  }
+  CHECK(unknown == 100);
+  CHECK(contains(json.c_str(), R"("code":"E-LIMIT-ERRORS")"));
+  CHECK(json.size() < 64u * 1024);
+}
+
 TEST_CASE("C API: an omitted fact makes the assessment incomplete, never safer", "[capi]") {
   Handles h;
   h.load_default();

@@ -2,6 +2,7 @@
 // threads; rejected cases are reported in place and set the exit code.
 #include <catch2/catch.hpp>
 
+#include "cli_process.hpp"
 #include "cli_runner.hpp"
 
 #include <sstream>
@@ -32,6 +33,23 @@ std::string write_stream(int count) {
         << '\n';
   }
   return path;
+}
+
+/// A case on one line with `unknown` patient facts that the rule set does not declare.
+std::string case_with_unknown_facts(int unknown, const std::string& id) {
+  std::string line = R"({"patient": {)";
+  for (int i = 0; i < unknown; ++i) {
+    line += std::string(i ? ", " : "") + "\"no_such_fact_" + std::to_string(i) + "\": true";
+  }
+  return line + R"(}, "scars": [{"id": ")" + id + R"(", "type": "rolling"}]})";
+}
+
+/// A valid case padded with spaces to about `bytes` bytes, as JSON allows.
+std::string padded_case(std::size_t bytes, int number) {
+  const std::string head = R"({"patient": {"pregnant": false},)";
+  const std::string tail =
+      R"("scars": [{"id": "case-)" + std::to_string(number) + R"(", "type": "rolling"}]})";
+  return head + std::string(bytes - head.size() - tail.size(), ' ') + tail;
 }
 
 }  // namespace
@@ -126,4 +144,79 @@ TEST_CASE("batch refuses a rule set that does not load, and bad options", "[cli]
   CHECK(contains(bad_rules.err, "ruleset.yaml:"));
   CHECK(batch("--threads 0", "/dev/null").exit_code == 2);
   CHECK(run_cli("batch", "/dev/null").exit_code == 2);  // --rules is required
+}
+
+TEST_CASE("batch keeps a rejected line's output small", "[cli][batch]") {
+  const std::string stream = temp_path("errors.jsonl").string();
+  {
+    std::ofstream out(stream);
+    out << case_with_unknown_facts(20000, "full-of-errors") << '\n';
+    out << R"({"patient": {"pregnant": false}, "scars": [{"id": "after", "type": "rolling"}]})"
+        << '\n';
+  }
+  const CliRun run = batch("", stream);
+  std::filesystem::remove(stream);
+  CHECK(run.exit_code == 1);
+  const std::vector<std::string> lines = lines_of(run.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].size() < 64u * 1024);
+  CHECK(contains(lines[0], R"("code":"E-LIMIT-ERRORS")"));
+  CHECK(contains(lines[1], R"("id":"after")"));
+}
+
+TEST_CASE("batch writes each result before it reads on", "[cli][batch]") {
+  // With standard input still open, every answer must come out without waiting for more input:
+  // nothing is held back to fill a chunk, so memory does not grow with the stream.
+  CliProcess scarwise({"batch", "-r", data("rules"), "--threads", "2"});
+  for (int i = 0; i < 3; ++i) {
+    const std::string id = "streamed-" + std::to_string(i);
+    REQUIRE(scarwise.write_line(R"({"patient": {"pregnant": false}, "scars": [{"id": ")" + id +
+                                R"(", "type": "rolling"}]})"));
+    CHECK(contains(scarwise.read_line(), R"("id":")" + id + "\""));
+  }
+  REQUIRE(scarwise.write_line(case_with_unknown_facts(3, "rejected")));
+  CHECK(contains(scarwise.read_line(), R"({"line":4,"diagnostics":)"));
+  CHECK(scarwise.finish() == 1);
+}
+
+TEST_CASE("batch memory does not grow with the stream or the thread count", "[cli][batch]") {
+  if (kSanitized) return;  // sanitizers keep freed memory in quarantine
+  // 4096 valid cases of 16 KiB (64 MiB) on 64 threads: memory holds a bounded number of lines
+  // per thread, never the stream.
+  const std::string stream = temp_path("padded.jsonl").string();
+  {
+    std::ofstream out(stream);
+    for (int i = 0; i < 4096; ++i) out << padded_case(16u << 10, i) << '\n';
+  }
+  const MeasuredRun run = run_measured({"batch", "-r", data("rules"), "--threads", "64"}, stream);
+  std::filesystem::remove(stream);
+  CHECK(run.exit_code == 0);
+  CHECK(run.peak_kib < 48 * 1024);
+}
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("batch fails with exit code 2 when its output cannot be written", "[cli][batch]") {
+  const std::string err = temp_path("err.txt").string();
+  const std::string command = quote(SCARWISE_CLI) + " batch -r " + quote(data("rules")) + " <" +
+                              quote(data("cases/stream.jsonl")) + " 2>" + quote(err);
+  SECTION("a full device") {
+    const int status = std::system((command + " >/dev/full").c_str());
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(count(slurp(err), "scarwise: error: cannot write the output") == 1);
+  }
+  SECTION("a closed standard output") {
+    const int status = std::system((command + " >&-").c_str());
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(count(slurp(err), "scarwise: error: cannot write the output") == 1);
+  }
+  std::filesystem::remove(err);
 }

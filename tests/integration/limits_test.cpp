@@ -320,3 +320,113 @@ TEST_CASE("the default case limits apply to the plain readers too", "[limits][ca
   require_case_error([&] { return scarwise::Case::from_json(big); }, "E-CASE-TOO-LARGE", 0, 0);
   require_case_error([&] { return scarwise::Case::from_yaml(big); }, "E-CASE-TOO-LARGE", 0, 0);
 }
+
+namespace {
+
+/// A rule set declaring `count` boolean patient facts named f0, f1, ... and one scar fact.
+scarwise::RuleSet rules_with_patient_facts(int count) {
+  std::string yaml =
+      "schema_version: 1\nruleset: {id: many-facts, version: 1.0.0}\nfacts:\n"
+      "  scar.type: {type: enum, values: [rolling, boxcar]}\n";
+  for (int i = 0; i < count; ++i) yaml += "  patient.f" + std::to_string(i) + ": {type: bool}\n";
+  return RuleSet::load_string(yaml + Sandbox::kRule, "many-facts.yaml");
+}
+
+/// A JSON case with `count` patient facts that no rule set declares.
+std::string json_case_with_unknown_facts(int count) {
+  std::string json = "{\"patient\": {";
+  for (int i = 0; i < count; ++i) {
+    json += std::string(i ? ", " : "") + "\"unknown_" + std::to_string(i) + "\": true";
+  }
+  return json + "}, \"scars\": [{\"id\": \"a\", \"type\": \"rolling\"}]}";
+}
+
+/// `max_errors` errors, then one E-LIMIT-ERRORS naming the option that raises the limit.
+void require_capped(const std::vector<Diagnostic>& diagnostics, std::size_t max_errors,
+                    const std::string& file) {
+  REQUIRE(diagnostics.size() == max_errors + 1);
+  CHECK(diagnostics.front().code == "E-CASE-UNKNOWN-FACT");
+  const Diagnostic& note = diagnostics.back();
+  CHECK(note.severity == Severity::error);
+  CHECK(note.code == "E-LIMIT-ERRORS");
+  CHECK(note.file == file);
+  CHECK(note.message == "more than " + std::to_string(max_errors) + " errors: only the first " +
+                            std::to_string(max_errors) + " are reported");
+  CHECK(note.hint.find("CaseOptions::max_errors") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("validating a case against a rule set reports at most max_errors errors",
+          "[limits][case]") {
+  const scarwise::Engine engine(rules_with_patient_facts(3));
+  const std::string json = json_case_with_unknown_facts(1000);
+  SECTION("a case read with the default options") {
+    const scarwise::Case c = scarwise::Case::from_json(json, "c.json");
+    require_capped(engine.validate(c), 100, "c.json");
+    const scarwise::EvalResult result = engine.try_evaluate(c);
+    CHECK_FALSE(result.assessment);
+    require_capped(result.diagnostics, 100, "c.json");
+    try {
+      engine.evaluate(c);
+      FAIL("the case was assessed");
+    } catch (const scarwise::CaseError& e) {
+      require_capped(e.diagnostics(), 100, "c.json");
+    }
+  }
+  SECTION("a case read with its own max_errors keeps it, also in copies") {
+    scarwise::CaseOptions options;
+    options.max_errors = 7;
+    const scarwise::Case c = scarwise::Case::from_json(json, "c.json", options);
+    require_capped(engine.validate(c), 7, "c.json");
+    const scarwise::Case copy = c;  // NOLINT(performance-unnecessary-copy-initialization)
+    require_capped(engine.validate(copy), 7, "c.json");
+  }
+  SECTION("a case built in code has the default limit") {
+    scarwise::Case c;
+    for (int i = 0; i < 1000; ++i) c.patient().set("unknown_" + std::to_string(i), true);
+    c.add_scar("a").set("type", "rolling");
+    require_capped(engine.validate(c), 100, "<case>");
+  }
+  SECTION("a case with exactly max_errors errors has no note") {
+    const scarwise::Case c = scarwise::Case::from_json(json_case_with_unknown_facts(100), "c.json");
+    const std::vector<Diagnostic> diagnostics = engine.validate(c);
+    REQUIRE(diagnostics.size() == 100);
+    CHECK(diagnostics.back().code == "E-CASE-UNKNOWN-FACT");
+  }
+}
+
+TEST_CASE("a diagnostic about an unknown fact stays small however many facts there are",
+          "[limits][case]") {
+  // The hint is repeated on every unknown fact: it names a few known keys, never all of them.
+  const scarwise::Engine engine(rules_with_patient_facts(500));
+  const scarwise::Case c = scarwise::Case::from_json(
+      R"({"patient": {"unrelated": true}, "scars": [{"id": "a", "type": "rolling"}]})", "c.json");
+  const std::vector<Diagnostic> diagnostics = engine.validate(c);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "E-CASE-UNKNOWN-FACT");
+  CHECK(diagnostics[0].hint ==
+        "known keys: f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11 and 488 more");
+}
+
+TEST_CASE("a case of many tiny values is refused at the node limit", "[limits][case]") {
+  // One node per two bytes is the densest YAML and JSON there is; a case may hold one node per
+  // 8 bytes of CaseOptions::max_bytes.
+  std::string list = "[1";
+  while (list.size() + 40 < scarwise::CaseOptions{}.max_bytes) list += ",1";
+  list += "]";
+  const auto require_node_limit = [](const std::function<scarwise::Case()>& read) {
+    try {
+      read();
+      FAIL("the case was read");
+    } catch (const scarwise::CaseError& e) {
+      REQUIRE(e.diagnostics().size() == 1);
+      CHECK(e.diagnostics()[0].code == "E-LIMIT-NODES");
+      CHECK(e.diagnostics()[0].line == 1);
+      CHECK(e.diagnostics()[0].hint.find("CaseOptions::max_bytes") != std::string::npos);
+    }
+  };
+  require_node_limit([&] { return scarwise::Case::from_yaml("{patient: {n: " + list + "}}"); });
+  require_node_limit(
+      [&] { return scarwise::Case::from_json("{\"patient\": {\"n\": " + list + "}}"); });
+}

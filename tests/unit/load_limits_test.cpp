@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include "../support/fifo_unblocker.hpp"
 
@@ -21,6 +22,7 @@
 #include <thread>
 #include <vector>
 
+#include "io/json_tree.hpp"
 #include "load/file_reader.hpp"
 #include "load/loader.hpp"
 #include "load_test_support.hpp"
@@ -508,5 +510,108 @@ TEST_CASE("read_regular_file reads regular files only, and never past the limit"
     const auto start = std::chrono::steady_clock::now();
     CHECK(read_regular_file(fifo, 10).status == FileRead::Status::not_regular);
     CHECK(seconds_since(start) < 2.0);
+  }
+}
+
+namespace {
+
+/// "[a, a, ..., a]" with `items` items: items + 1 nodes, item k (1-based) at column 3k - 1.
+std::string flow_list(std::size_t items, const std::string& item) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < items; ++i) text += (i ? ", " : "") + item;
+  return text + "]";
+}
+
+/// Parses with `parse`, which reports to a sink; the only error is E-LIMIT-NODES at 1:column.
+template <typename Parse>
+void require_node_limit(Parse parse, int column) {
+  DiagnosticSink sink;
+  CHECK_FALSE(parse(sink));
+  const std::vector<Diagnostic> diagnostics = sink.take();
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].code == "E-LIMIT-NODES");
+  CHECK(diagnostics[0].file == "f");
+  CHECK(diagnostics[0].line == 1);
+  CHECK(diagnostics[0].column == column);
+  CHECK_FALSE(diagnostics[0].hint.empty());
+}
+
+}  // namespace
+
+TEST_CASE("a file holds at most one node per 8 bytes of its size limit", "[load][limits][yaml]") {
+  CHECK(max_nodes_for(LoadOptions{}.max_file_bytes) == 524288);
+  CHECK(max_nodes_for(scarwise::CaseOptions{}.max_bytes) == 131072);
+  CHECK(max_nodes_for(100) == 4096);
+  // A tree node costs a hundred bytes or more, the text that makes it as little as two: without
+  // this limit a file inside the byte limits would cost fifty times its size.
+  const std::size_t nodes = 8192;  // above the floor of the limit
+  const std::size_t items = nodes - 1;
+  const std::size_t bytes = 8 * nodes;
+  const int column = 3 * static_cast<int>(items) - 1;
+  const std::size_t depth = 8;
+  SECTION("YAML") {
+    const std::string text = flow_list(items, "a");
+    DiagnosticSink sink;
+    CHECK(parse_yaml(text, "f", YamlLimits{bytes, depth}, sink));
+    CHECK_FALSE(sink.has_errors());
+    require_node_limit(
+        [&](DiagnosticSink& s) {
+          return parse_yaml(text, "f", YamlLimits{bytes - 1, depth}, s);
+        },
+        column);
+  }
+  SECTION("JSON") {
+    const std::string text = flow_list(items, "1");
+    DiagnosticSink sink;
+    CHECK(parse_json_tree(text, "f", sink, bytes, depth));
+    CHECK_FALSE(sink.has_errors());
+    require_node_limit(
+        [&](DiagnosticSink& s) { return parse_json_tree(text, "f", s, bytes - 1, depth); }, column);
+  }
+  SECTION("a rule file, through the loader") {
+    LoadOptions options;
+    options.max_file_bytes = bytes - 1;
+    const std::string text = flow_list(items, "a");
+    const Loaded loaded = load_string(text, options);
+    CHECK_FALSE(loaded.model);
+    REQUIRE(loaded.errors().size() == 1);
+    CHECK(loaded.errors()[0].code == "E-LIMIT-NODES");
+    CHECK(loaded.errors()[0].hint.find("LoadOptions::max_file_bytes") != std::string::npos);
+  }
+}
+
+TEST_CASE("the files of a rule set together hold at most one node per 64 bytes of the total",
+          "[load][limits][yaml]") {
+  // Each file's tree is kept until the rules are read: files each under their own node limit
+  // must not add up to more than the rule set may hold.
+  CHECK(max_ruleset_nodes_for(LoadOptions{}.max_total_bytes) == 524288);
+  CHECK(max_ruleset_nodes_for(100) == 4096);
+  TempDir dir;
+  std::string list = "[e0";
+  for (int i = 1; i < 3000; ++i) list += ", e" + std::to_string(i);
+  dir.write("a.yaml", "evidence: " + list + "]\n");
+  dir.write("b.yaml", "evidence: " + list + "]\n");
+  const std::string root =
+      "schema_version: 1\nruleset: {id: t, version: 1.0.0}\ninclude: [a.yaml, b.yaml]\n";
+  dir.write("ruleset.yaml", root);
+  LoadOptions options;
+  // About 3000 nodes a file: a budget of 5000 takes the root and a.yaml, not b.yaml.
+  options.max_total_bytes = 64 * 5000;
+  const Loaded loaded = load_file(dir.path(), options);
+  CHECK_FALSE(loaded.model);
+  const std::vector<Diagnostic> errors = loaded.errors();
+  const auto found = std::find_if(errors.begin(), errors.end(),
+                                  [](const Diagnostic& d) { return d.code == "E-LIMIT-NODES"; });
+  REQUIRE(found != errors.end());
+  const Diagnostic& error = *found;
+  CHECK(error.file.find("ruleset.yaml") != std::string::npos);
+  CHECK(error.message.find("together") != std::string::npos);
+  CHECK(error.hint.find("LoadOptions::max_total_bytes") != std::string::npos);
+  const Position at = position_of(root, "b.yaml");
+  CHECK(error.line == at.line);
+  CHECK(error.column == at.column);
+  options.max_total_bytes = 64 * 7000;
+  for (const Diagnostic& d : load_file(dir.path(), options).errors()) {
+    CHECK(d.code != "E-LIMIT-NODES");
   }
 }

@@ -2,11 +2,16 @@
 // assess a stream of cases, one JSON object per line, on several threads sharing one engine.
 // Every non-blank input line gives exactly one output line, in input order: the assessment
 // record, or {"line": N, "diagnostics": [...]} when that case was rejected. Blank lines are
-// skipped. Lines are read in chunks, so memory stays bounded however long the stream is.
+// skipped. Memory is bounded by the number of threads, never by the length of the stream; a
+// failed write stops the batch with exit code 2.
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <streambuf>
 #include <thread>
 
@@ -101,27 +106,94 @@ std::string assess(const Engine& engine, const InputLine& line, const EvalOption
   return rejection(line.number, diagnostics);
 }
 
-/// Assesses `lines` on `threads` threads; results[i] belongs to lines[i].
-std::vector<std::string> assess_chunk(const Engine& engine, const std::vector<InputLine>& lines,
-                                      const EvalOptions& options, unsigned threads,
-                                      std::size_t& rejected_count) {
-  std::vector<std::string> results(lines.size());
-  std::vector<char> rejected(lines.size(), 0);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < lines.size(); i = next++) {
-      bool was_rejected = false;
-      results[i] = assess(engine, lines[i], options, was_rejected);
-      rejected[i] = was_rejected ? 1 : 0;
+/// Runs the batch on a fixed pool of workers. Each worker holds one line and its result at a
+/// time: it reads the next line (reading is serialised), assesses it, then waits for its turn to
+/// write, so results come out in input order and memory is one line and one result per worker,
+/// whatever the length of the stream. Output is flushed whenever no worker holds a line, so a
+/// reader on a pipe sees each answer without waiting for more input, and a stream read from a
+/// file is written in large blocks.
+class BatchRun {
+ public:
+  BatchRun(const Engine& engine, const EvalOptions& options, std::streambuf& in, std::ostream& out)
+      : engine_(engine), options_(options), reader_(in, CaseOptions{}.max_bytes), out_(out) {}
+
+  void run(unsigned threads) {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back([this] { work(); });
+    work();
+    for (std::thread& thread : pool) thread.join();
+    std::lock_guard<std::mutex> lock(output_mutex_);
+    if (!write_failed_) {
+      errno = 0;
+      check(out_.flush());
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& thread : pool) thread.join();
-  rejected_count += static_cast<std::size_t>(std::count(rejected.begin(), rejected.end(), 1));
-  return results;
-}
+  }
+
+  std::size_t total() const noexcept { return total_; }
+  std::size_t rejected() const noexcept { return rejected_; }
+  bool write_failed() const noexcept { return write_failed_; }
+  /// The system's reason for the failed write, if it gave one.
+  std::string write_error() const {
+    return write_errno_ != 0 ? std::string(": ") + std::strerror(write_errno_) : std::string();
+  }
+
+ private:
+  void work() {
+    InputLine line;
+    for (std::size_t turn = 0; read(line, turn);) {
+      bool rejected = false;
+      const std::string result = assess(engine_, line, options_, rejected);
+      write(turn, result, rejected);
+    }
+  }
+
+  /// The next line and its place in the output; false at the end of the input, or once
+  /// output has failed.
+  bool read(InputLine& line, std::size_t& turn) {
+    std::lock_guard<std::mutex> lock(input_mutex_);
+    if (write_failed_.load() || !reader_.next(line)) return false;
+    turn = total_++;
+    ++in_flight_;
+    return true;
+  }
+
+  void write(std::size_t turn, const std::string& result, bool rejected) {
+    std::unique_lock<std::mutex> lock(output_mutex_);
+    turn_changed_.wait(lock, [&] { return next_turn_ == turn; });
+    // With no other line in hand, nothing more can be written until more input arrives.
+    const bool last_in_hand = in_flight_.fetch_sub(1) == 1;
+    if (!write_failed_) {
+      errno = 0;
+      out_ << result << '\n';
+      if (last_in_hand) out_.flush();
+      check(out_);
+    }
+    if (rejected) ++rejected_;
+    ++next_turn_;
+    turn_changed_.notify_all();
+  }
+
+  /// Records a failed write with errno, which the failing system call set in this thread.
+  void check(const std::ostream& out) {
+    if (out) return;
+    write_errno_ = errno;
+    write_failed_ = true;
+  }
+
+  const Engine& engine_;
+  const EvalOptions& options_;
+  std::mutex input_mutex_;
+  LineReader reader_;      ///< guarded by input_mutex_
+  std::size_t total_ = 0;  ///< lines read; guarded by input_mutex_
+  std::mutex output_mutex_;
+  std::condition_variable turn_changed_;
+  std::ostream& out_;                      ///< guarded by output_mutex_
+  std::size_t next_turn_ = 0;              ///< guarded by output_mutex_
+  std::size_t rejected_ = 0;               ///< guarded by output_mutex_
+  int write_errno_ = 0;                    ///< guarded by output_mutex_
+  std::atomic<std::size_t> in_flight_{0};  ///< lines read and not yet written
+  std::atomic<bool> write_failed_{false};
+};
 
 int run_batch(const BatchArgs& args) {
   // Before any input or output: the C streams are not used, and unsynchronised is faster.
@@ -131,24 +203,16 @@ int run_batch(const BatchArgs& args) {
   const Engine engine(*rules);
   const unsigned threads =
       args.threads != 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t chunk_size = 64 * static_cast<std::size_t>(threads);
   const EvalOptions options{args.explain};
 
-  LineReader reader(*std::cin.rdbuf(), CaseOptions{}.max_bytes);
-  std::size_t total = 0;
-  std::size_t rejected = 0;
-  for (bool more = true; more;) {
-    std::vector<InputLine> lines;
-    InputLine line;
-    while (lines.size() < chunk_size && (more = reader.next(line))) lines.push_back(line);
-    for (const std::string& result : assess_chunk(engine, lines, options, threads, rejected)) {
-      std::cout << result << '\n';
-    }
-    std::cout.flush();
-    total += lines.size();
+  BatchRun batch(engine, options, *std::cin.rdbuf(), std::cout);
+  batch.run(threads);
+  if (batch.write_failed()) {
+    std::cerr << "scarwise: error: cannot write the output" << batch.write_error() << '\n';
+    return kExitError;
   }
-  if (rejected == 0) return kExitOk;
-  std::cerr << "scarwise: " << rejected << " of " << total << " cases rejected\n";
+  if (batch.rejected() == 0) return kExitOk;
+  std::cerr << "scarwise: " << batch.rejected() << " of " << batch.total() << " cases rejected\n";
   return kExitFindings;
 }
 

@@ -44,6 +44,8 @@ int run(int argc, char** argv) {
   for (const Command& command : commands) {
     if (!command.app->parsed()) continue;
     const int status = command.run();
+    // A command that failed has said why (batch also when its output could not be written).
+    if (status == kExitError) return status;
     return flush_stdout() ? status : kExitError;
   }
   return kExitError;
