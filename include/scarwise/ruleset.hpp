@@ -60,6 +60,20 @@ struct LoadOptions {
   std::size_t max_errors = 100;
   /// Warnings kept; one W-LIMIT-WARNINGS then says how many more there were. @since 0.1
   std::size_t max_warnings = 1000;
+  /// Directories searched, in order, for a bundled rule set named by `extends: scarwise:NAME`
+  /// (as DIR/NAME/ruleset.yaml), before the share directory scarwise was installed to. A host
+  /// grants exactly the directories it trusts. @since 0.2
+  std::vector<std::string> rules_path;
+};
+
+/// One layer of a rule set: the rule set itself, or one it extends. @since 0.2
+struct RuleSetLayer {
+  std::string id;         ///< `ruleset.id` of the layer's root file
+  std::string version;    ///< `ruleset.version`
+  std::string title;      ///< `ruleset.title` (may be empty)
+  std::string digest;     ///< "sha256:<hex>" over the layer's own files
+  std::string root_file;  ///< the layer's root file as diagnostics name it (for a rule set
+                          ///< loaded from memory, the name given to the load)
 };
 
 /// Facts about one declared fact, for tools and hosts that build cases. @since 0.1
@@ -116,8 +130,15 @@ class SCARWISE_API RuleSet {
   const std::string& version() const noexcept;
   /// The `ruleset.title` of the root file (may be empty). @since 0.1
   const std::string& title() const noexcept;
-  /// "sha256:<hex>" over the exact bytes of every file of the rule set. @since 0.1
+  /// "sha256:<hex>" over the exact bytes of every file of the rule set; for a layered rule set,
+  /// over the digests of its layers (docs/rule-format.md §13). @since 0.1
   const std::string& digest() const noexcept;
+  /// The layers, the furthest base first and this rule set last; one layer when the rule set
+  /// extends none. @since 0.2
+  std::vector<RuleSetLayer> layers() const;
+  /// The id of the layer that declared rule `rule_id` (after overrides, the overriding layer),
+  /// or an empty string when there is no such rule. @since 0.2
+  std::string rule_layer(const std::string& rule_id) const;
   /// Warnings found while loading (a rule set with errors does not load). @since 0.1
   const std::vector<Diagnostic>& warnings() const noexcept;
   /// Number of rules. @since 0.1

@@ -43,6 +43,7 @@ EvalResult Engine::try_evaluate(const Case& c, const EvalOptions& options) const
   if (!validation.validated) return result;
   auto data = std::make_shared<internal::AssessmentData>(internal::evaluate_case(
       model, *validation.validated, internal::case_digest(*validation.validated), options.explain));
+  data->ruleset = rules_.model();
   result.assessment.emplace(std::move(data));
   return result;
 }

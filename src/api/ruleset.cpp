@@ -45,6 +45,21 @@ const std::string& RuleSet::digest() const noexcept { return model_->digest; }
 const std::vector<Diagnostic>& RuleSet::warnings() const noexcept { return model_->warnings; }
 std::size_t RuleSet::rule_count() const noexcept { return model_->rules.size(); }
 
+std::vector<RuleSetLayer> RuleSet::layers() const {
+  std::vector<RuleSetLayer> out;
+  out.reserve(model_->layers.size());
+  for (const internal::LayerInfo& layer : model_->layers) {
+    out.push_back({layer.id, layer.version, layer.title, layer.digest, layer.root_file});
+  }
+  return out;
+}
+
+std::string RuleSet::rule_layer(const std::string& rule_id) const {
+  const std::optional<std::uint32_t> index = model_->find_rule(rule_id);
+  if (!index) return {};
+  return model_->layers[model_->rules[*index].layer].id;
+}
+
 std::vector<std::string> RuleSet::rule_ids() const {
   std::vector<std::string> ids;
   ids.reserve(model_->rules.size());

@@ -1,5 +1,7 @@
 #include "io/assessment_json.hpp"
 
+#include "model/ruleset_model.hpp"
+
 #include <boost/json.hpp>
 #include <scarwise/version.hpp>
 
@@ -86,13 +88,22 @@ json::array reasons(const std::vector<Reason>& list) {
   return out;
 }
 
-json::array trace(const std::vector<TraceEntry>& entries) {
+/// The id of the layer rule `index` (its position in the trace) came from.
+std::string_view rule_layer(const AssessmentData& data, std::size_t index) {
+  if (!data.ruleset || index >= data.ruleset->rules.size()) return data.ruleset_id;
+  return data.ruleset->layers[data.ruleset->rules[index].layer].id;
+}
+
+/// The trace lists every rule in declaration order, so entry i is rule i of the rule set.
+json::array trace(const AssessmentData& data, const std::vector<TraceEntry>& entries) {
   json::array out;
-  for (const TraceEntry& entry : entries) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const TraceEntry& entry = entries[i];
     json::object facts;
     for (const TraceFact& fact : entry.facts) facts[fact.fact] = fact_value(fact.value);
     json::object item;
     item["rule"] = entry.rule;
+    item["layer"] = rule_layer(data, i);
     item["result"] = contract_name(entry.result);
     item["facts"] = std::move(facts);
     item["notes"] = strings(entry.notes);
@@ -101,7 +112,7 @@ json::array trace(const std::vector<TraceEntry>& entries) {
   return out;
 }
 
-json::object scar(const ScarAssessment& s, bool explained) {
+json::object scar(const AssessmentData& data, const ScarAssessment& s) {
   json::object out;
   out["id"] = s.id;
   out["suitability"] = contract_name(s.suitability);
@@ -115,7 +126,7 @@ json::object scar(const ScarAssessment& s, bool explained) {
   out["precautions"] = instructions(s.precautions);
   out["aftercare"] = instructions(s.aftercare);
   out["reasons"] = reasons(s.reasons);
-  if (explained) out["trace"] = trace(s.trace);
+  if (data.explained) out["trace"] = trace(data, s.trace);
   return out;
 }
 
@@ -149,17 +160,33 @@ const char* contract_name(RuleOutcome outcome) noexcept {
 
 namespace {
 
+/// Every layer of the rule set, the furthest base first; the rule set alone when it has one.
+json::array layers(const AssessmentData& data) {
+  json::array out;
+  const auto add = [&](std::string_view id, std::string_view version, std::string_view digest) {
+    out.push_back(json::object{{"id", id}, {"version", version}, {"digest", digest}});
+  };
+  if (!data.ruleset) {
+    add(data.ruleset_id, data.ruleset_version, data.ruleset_digest);
+    return out;
+  }
+  for (const LayerInfo& layer : data.ruleset->layers) add(layer.id, layer.version, layer.digest);
+  return out;
+}
+
 json::object assessment_document(const AssessmentData& data) {
   json::object doc;
   doc["format"] = "scarwise.assessment/1";
   doc["engine"] = json::object{{"name", "scarwise"}, {"version", SCARWISE_VERSION_STRING}};
-  doc["ruleset"] = json::object{
-      {"id", data.ruleset_id}, {"version", data.ruleset_version}, {"digest", data.ruleset_digest}};
+  doc["ruleset"] = json::object{{"id", data.ruleset_id},
+                                {"version", data.ruleset_version},
+                                {"digest", data.ruleset_digest},
+                                {"layers", layers(data)}};
   doc["case_digest"] = data.case_digest;
   doc["suitability"] = contract_name(data.suitability);
   doc["complete"] = data.complete;
   json::array scars;
-  for (const ScarAssessment& s : data.scars) scars.push_back(scar(s, data.explained));
+  for (const ScarAssessment& s : data.scars) scars.push_back(scar(data, s));
   doc["scars"] = std::move(scars);
   return doc;
 }

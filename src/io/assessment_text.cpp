@@ -1,5 +1,7 @@
 #include "io/assessment_text.hpp"
 
+#include "model/ruleset_model.hpp"
+
 #include <sstream>
 
 #include "io/json_writer.hpp"
@@ -135,10 +137,21 @@ class ReportWriter {
  public:
   std::string take() { return out_.str(); }
 
+  /// "Extends: base 1.0.0" for a layered rule set, the nearest base first.
+  void extends_line(const AssessmentData& data) {
+    if (!data.ruleset || data.ruleset->layers.size() < 2) return;
+    const std::vector<LayerInfo>& layers = data.ruleset->layers;
+    out_ << "Extends: ";
+    for (std::size_t i = layers.size() - 1; i-- > 0;) {
+      out_ << clean(layers[i].id) << ' ' << clean(layers[i].version) << (i > 0 ? ", " : "\n");
+    }
+  }
+
   void header(const AssessmentData& data) {
     out_ << "scarwise assessment\n"
-         << "Rule set: " << clean(data.ruleset_id) << ' ' << clean(data.ruleset_version) << '\n'
-         << "Rule set digest: " << clean(data.ruleset_digest) << '\n'
+         << "Rule set: " << clean(data.ruleset_id) << ' ' << clean(data.ruleset_version) << '\n';
+    extends_line(data);
+    out_ << "Rule set digest: " << clean(data.ruleset_digest) << '\n'
          << "Case digest: " << clean(data.case_digest) << "\n\n"
          << "Overall verdict: " << verdict(data.suitability) << '\n'
          << "Complete: "

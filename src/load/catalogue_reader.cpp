@@ -5,16 +5,33 @@
 #include "support/quote.hpp"
 
 namespace scarwise::internal {
+namespace {
+
+/// Adds a new catalogue entry, or puts an overlay's entry in place of the base's it overrides.
+template <typename Entry>
+void place(std::vector<Entry>& entries, CatalogueId index, bool replaces, Entry entry) {
+  if (replaces) {
+    entries[index] = std::move(entry);
+  } else {
+    entries.push_back(std::move(entry));
+  }
+}
+
+}  // namespace
 
 void RuleSetBuilder::read_evidence(const SchemaReader& reader) {
   const YamlNode* evidence = section(reader, "evidence");
   if (!evidence) return;
   for (const auto& [key, body] : evidence->entries) {
     if (!reader.check_id(key, "evidence id")) continue;
-    if (!evidence_ids_.declare(reader, key, key.scalar)) continue;
-    EvidenceEntry entry{key.scalar, {}, {}, reader.loc(key)};
+    bool replaces = false;
+    const std::optional<CatalogueId> index =
+        declare_entry(reader, evidence_ids_, key, body, replaces);
+    if (!index) continue;
+    EvidenceEntry entry{key.scalar, {}, {}, reader.loc(key), layer_};
     if (reader.expect_map(body, key.scalar)) {
-      reader.check_keys(body, KeySet{{"cite", "url"}}, "evidence " + quote(key.scalar));
+      reader.check_keys(body, KeySet{{"cite", "url", "override"}},
+                        "evidence " + quote(key.scalar));
       if (const YamlNode* cite = reader.require(body, "cite", "evidence " + quote(key.scalar))) {
         entry.cite = reader.read_string(*cite, "cite").value_or("");
       }
@@ -22,7 +39,7 @@ void RuleSetBuilder::read_evidence(const SchemaReader& reader) {
         entry.url = reader.read_string(*url, "url").value_or("");
       }
     }
-    model_->evidence.push_back(std::move(entry));
+    place(model_->evidence, *index, replaces, std::move(entry));
   }
 }
 
@@ -39,11 +56,14 @@ void RuleSetBuilder::read_treatments(const SchemaReader& reader) {
   if (!treatments) return;
   for (const auto& [key, body] : treatments->entries) {
     if (!reader.check_id(key, "treatment id")) continue;
-    if (!treatment_ids_.declare(reader, key, key.scalar)) continue;
-    TreatmentEntry entry{key.scalar, {}, {}, {}, reader.loc(key)};
+    bool replaces = false;
+    const std::optional<CatalogueId> index =
+        declare_entry(reader, treatment_ids_, key, body, replaces);
+    if (!index) continue;
+    TreatmentEntry entry{key.scalar, {}, {}, {}, reader.loc(key), layer_};
     if (reader.expect_map(body, key.scalar)) {
       const std::string where = "treatment " + quote(key.scalar);
-      reader.check_keys(body, KeySet{{"name", "doc", "evidence"}}, where);
+      reader.check_keys(body, KeySet{{"name", "doc", "evidence", "override"}}, where);
       if (const YamlNode* name = reader.require(body, "name", where)) {
         entry.name = reader.read_string(*name, "name").value_or("");
       }
@@ -52,7 +72,7 @@ void RuleSetBuilder::read_treatments(const SchemaReader& reader) {
       }
       entry.evidence = read_evidence_refs(reader, body);
     }
-    model_->treatments.push_back(std::move(entry));
+    place(model_->treatments, *index, replaces, std::move(entry));
   }
 }
 
@@ -62,17 +82,19 @@ void RuleSetBuilder::read_instructions(const SchemaReader& reader, std::string_v
   if (!catalogue) return;
   for (const auto& [key, body] : catalogue->entries) {
     if (!reader.check_id(key, index.kind() + " id")) continue;
-    if (!index.declare(reader, key, key.scalar)) continue;
-    InstructionEntry entry{key.scalar, {}, {}, reader.loc(key)};
+    bool replaces = false;
+    const std::optional<CatalogueId> slot = declare_entry(reader, index, key, body, replaces);
+    if (!slot) continue;
+    InstructionEntry entry{key.scalar, {}, {}, reader.loc(key), layer_};
     if (reader.expect_map(body, key.scalar)) {
       const std::string where = index.kind() + " " + quote(key.scalar);
-      reader.check_keys(body, KeySet{{"text", "evidence"}}, where);
+      reader.check_keys(body, KeySet{{"text", "evidence", "override"}}, where);
       if (const YamlNode* text = reader.require(body, "text", where)) {
         entry.text = reader.read_string(*text, "text").value_or("");
       }
       entry.evidence = read_evidence_refs(reader, body);
     }
-    entries.push_back(std::move(entry));
+    place(entries, *slot, replaces, std::move(entry));
   }
 }
 

@@ -72,7 +72,13 @@ void RuleSetBuilder::read_facts(const SchemaReader& reader) {
       read_fact_bounds(reader, body, decl);
       read_fact_values(reader, body, decl);
       read_fact_default(reader, body, decl);
-      model_->vocabulary.add(std::move(decl));
+      decl.layer = layer_;
+      // read_fact_name() let a name through twice only when a base layer declared it first.
+      if (const std::optional<FactId> base = model_->vocabulary.find(decl.name)) {
+        check_redeclared_fact(reader, key, decl, model_->vocabulary.fact(*base));
+      } else {
+        model_->vocabulary.add(std::move(decl));
+      }
     }
   }
 }
@@ -97,8 +103,11 @@ bool RuleSetBuilder::read_fact_name(const SchemaReader& reader, const YamlNode& 
     return false;
   }
   if (const std::optional<FactId> first = model_->vocabulary.find(name)) {
+    const FactDecl& base = model_->vocabulary.fact(*first);
+    // An overlay may repeat a base fact; check_redeclared_fact() then holds it to the base's.
+    if (base.layer < layer_) return true;
     reader.error(key, "E-DUPLICATE-ID", "duplicate fact " + quote(name),
-                 "first declared at " + describe_loc(model_->vocabulary.fact(*first).loc));
+                 "first declared at " + describe_loc(base.loc));
     return false;
   }
   if (model_->vocabulary.facts().size() >= options_.max_facts) {

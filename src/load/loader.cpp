@@ -1,5 +1,6 @@
 #include "load/loader.hpp"
 
+#include "load/layer_chain.hpp"
 #include "load/ruleset_builder.hpp"
 #include "load/source_files.hpp"
 #include "support/sha256.hpp"
@@ -36,6 +37,23 @@ void replay_in_source_order(std::vector<Diagnostic> diagnostics,
   }
 }
 
+/// Each layer's digest over its own files; the rule set's digest is its only layer's, or, for a
+/// chain, the digest over the layers' digests, base first (docs/rule-format.md §13).
+void set_digests(const SourceSet& sources, RuleSetModel& model) {
+  std::vector<std::vector<SourceFileInfo>> files(model.layers.size());
+  for (const SourceFile& file : sources.files) {
+    files.at(file.layer).push_back({file.relative_path, file.doc.text});
+  }
+  Sha256 chain;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    model.layers[i].digest = ruleset_digest(std::move(files[i]));
+    chain.update(model.layers[i].digest);
+    chain.update("\n");
+  }
+  model.digest = model.layers.size() == 1 ? model.layers.front().digest
+                                          : "sha256:" + chain.hex_digest();
+}
+
 std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions& options,
                                           DiagnosticSink& local, DiagnosticSink& sink) {
   std::shared_ptr<RuleSetModel> model;
@@ -50,11 +68,7 @@ std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions&
   local.add_truncation_notes({root, 0, 0}, "LoadOptions::max_errors", "LoadOptions::max_warnings");
   std::vector<Diagnostic> notes = local.take();
   if (model) {
-    std::vector<SourceFileInfo> files;
-    for (const SourceFile& file : sources.files) {
-      files.push_back({file.relative_path, file.doc.text});
-    }
-    model->digest = ruleset_digest(std::move(files));
+    set_digests(sources, *model);
     for (const std::vector<Diagnostic>* list : {&diagnostics, &notes}) {
       for (const Diagnostic& d : *list) {
         if (d.severity == Severity::warning) model->warnings.push_back(d);
@@ -94,7 +108,7 @@ std::shared_ptr<const RuleSetModel> load_ruleset_file(const std::string& path,
                                                       const LoadOptions& options,
                                                       DiagnosticSink& sink) {
   DiagnosticSink local(options.max_errors, options.max_warnings);
-  SourceSet sources = read_source_files(path, options, local);
+  SourceSet sources = read_layered_files(path, options, local);
   return build(sources, options, local, sink);
 }
 
@@ -103,7 +117,7 @@ std::shared_ptr<const RuleSetModel> load_ruleset_string(const std::string& yaml,
                                                         const LoadOptions& options,
                                                         DiagnosticSink& sink) {
   DiagnosticSink local(options.max_errors, options.max_warnings);
-  SourceSet sources = read_source_string(yaml, name, options, local);
+  SourceSet sources = read_layered_string(yaml, name, options, local);
   return build(sources, options, local, sink);
 }
 

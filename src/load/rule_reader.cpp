@@ -10,9 +10,7 @@ namespace scarwise::internal {
 namespace {
 
 const KeySet& rule_keys() {
-  static const KeySet keys{{"id", "title", "priority", "when", "then", "evidence"},
-                           {"override"},
-                           "layering is not supported yet"};
+  static const KeySet keys{{"id", "title", "priority", "when", "then", "evidence", "override"}};
   return keys;
 }
 
@@ -42,7 +40,9 @@ void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reade
   reader.check_keys(item, rule_keys(), "a rule");
   Rule rule;
   rule.loc = reader.loc(item);
-  bool ok = read_rule_id(reader, item, rule);
+  rule.layer = layer_;
+  bool replaces = false;
+  bool ok = read_rule_id(reader, item, rule, replaces);
   if (const YamlNode* title = item.find("title")) {
     rule.title = reader.read_string(*title, "title").value_or("");
   }
@@ -61,14 +61,31 @@ void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reade
     ok = false;
   }
   ok = compile_when(file, reader, item, rule) && ok;
-  if (ok) model_->rules.push_back(std::move(rule));
+  if (!ok) return;
+  if (replaces) {
+    // An override takes the base rule's place, so the order of everything else stays.
+    model_->rules[rule_slot_.at(rule.id)] = std::move(rule);
+    return;
+  }
+  rule_slot_[rule.id] = model_->rules.size();  // a disabled id may be declared anew
+  model_->rules.push_back(std::move(rule));
+  disabled_.push_back(false);
 }
 
-bool RuleSetBuilder::read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule) {
+bool RuleSetBuilder::read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule,
+                                  bool& replaces) {
   const YamlNode* id = reader.require(item, "id", "a rule");
   if (!id) return false;
   const std::optional<std::string> text = reader.read_id(*id, "rule id");
-  if (!text || !rule_ids_.declare(reader, *id, *text)) return false;
+  if (!text) return false;
+  const YamlNode* override_flag = item.find("override");
+  replaces = override_flag && reader.read_bool(*override_flag, "override").value_or(false);
+  const std::optional<CatalogueId> declared =
+      replaces ? rule_ids_.override_existing(reader, *id, *text, layer_)
+               : rule_ids_.declare(reader, *id, *text, layer_);
+  // A base rule with errors never reached the model: there is nothing to replace, and the
+  // load fails anyway.
+  if (!declared || (replaces && rule_slot_.count(*text) == 0)) return false;
   rule.id = *text;
   rule.loc = reader.loc(*item.find_key("id"));
   return true;

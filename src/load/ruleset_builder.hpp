@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace scarwise::internal {
@@ -35,9 +36,18 @@ class RuleSetBuilder {
 
  private:
   // ruleset_builder.cpp
-  void read_header(const SchemaReader& reader);
+  void read_header(const SchemaReader& reader, LayerId layer);
   void read_limits(const SchemaReader& reader, const YamlNode& limits);
   const YamlNode* section(const SchemaReader& reader, std::string_view name) const;
+
+  // layer_reader.cpp: what an overlay changes in the layers below it
+  std::optional<CatalogueId> declare_entry(const SchemaReader& reader, IdIndex& index,
+                                           const YamlNode& key, const YamlNode& body,
+                                           bool& replaces);
+  void read_disable(const SchemaReader& reader);
+  void check_redeclared_fact(const SchemaReader& reader, const YamlNode& key,
+                             const FactDecl& decl, const FactDecl& base);
+  void drop_disabled_rules();
 
   // catalogue_reader.cpp
   void read_evidence(const SchemaReader& reader);
@@ -58,7 +68,8 @@ class RuleSetBuilder {
   // rule_reader.cpp
   void read_rules(const SourceFile& file, const SchemaReader& reader);
   void read_rule(const SourceFile& file, const SchemaReader& reader, const YamlNode& item);
-  bool read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule);
+  bool read_rule_id(const SchemaReader& reader, const YamlNode& item, Rule& rule,
+                    bool& replaces);
   bool compile_when(const SourceFile& file, const SchemaReader& reader, const YamlNode& item,
                     Rule& rule);
 
@@ -78,6 +89,9 @@ class RuleSetBuilder {
   IdIndex precaution_ids_{"precaution", "precautions"};
   IdIndex aftercare_ids_{"aftercare", "aftercare"};
   IdIndex rule_ids_{"rule", "rules"};
+  LayerId layer_ = 0;  ///< the layer of the file being read
+  std::unordered_map<std::string, std::size_t> rule_slot_;  ///< rule id -> index in rules
+  std::vector<bool> disabled_;  ///< by index in rules: switched off by an overlay's `disable`
   bool facts_limit_reported_ = false;
   bool rules_limit_reported_ = false;
   std::size_t rules_declared_ = 0;

@@ -108,7 +108,7 @@ class IncludeWalker {
     stack_.pop_back();
     LineIndex lines(doc->text);
     result_.files.push_back(
-        SourceFile{std::move(*doc), relative, included_at == nullptr, std::move(lines)});
+        SourceFile{std::move(*doc), relative, included_at == nullptr, 0, std::move(lines)});
   }
 
   /// The bytes of one file, within both the per-file limit and what is left of the total. A
@@ -293,7 +293,7 @@ SourceSet read_source_string(std::string yaml, const std::string& name, const Lo
                  "load the rule set from its file instead");
   }
   LineIndex lines(doc->text);
-  result.files.push_back(SourceFile{std::move(*doc), name, true, std::move(lines)});
+  result.files.push_back(SourceFile{std::move(*doc), name, true, 0, std::move(lines)});
   return result;
 }
 

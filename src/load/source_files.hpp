@@ -9,6 +9,7 @@
 
 #include <scarwise/ruleset.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@ namespace scarwise::internal {
 struct SourceFile {
   YamlDocument doc;           ///< doc.file: the name used in diagnostics
   std::string relative_path;  ///< relative to the root file's directory, '/' separators
-  bool is_root = false;
+  bool is_root = false;        ///< the root file of its layer
+  std::uint32_t layer = 0;     ///< index of its layer, 0 = the furthest base (layer_chain.hpp)
   LineIndex lines;  ///< positions in doc.text
 };
 

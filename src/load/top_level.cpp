@@ -4,19 +4,18 @@ namespace scarwise::internal {
 namespace {
 
 const KeySet& root_keys() {
-  static const KeySet keys{{"schema_version", "ruleset", "include", "evidence", "facts",
-                            "treatments", "precautions", "aftercare", "limits", "rules"},
-                           {"extends", "disable"},
-                           "layering is not supported yet"};
+  static const KeySet keys{{"schema_version", "ruleset", "extends", "include", "disable",
+                            "evidence", "facts", "treatments", "precautions", "aftercare", "limits",
+                            "rules"}};
   return keys;
 }
 
 const KeySet& included_file_keys() {
   static const KeySet keys{{"schema_version", "include", "evidence", "facts", "treatments",
                             "precautions", "aftercare", "rules"},
-                           {"extends", "disable"},
-                           "layering is not supported yet",
-                           {"ruleset", "limits"},
+                           {},
+                           {},
+                           {"ruleset", "limits", "extends", "disable"},
                            "it belongs in the root file of the rule set"};
   return keys;
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,11 +21,24 @@ namespace scarwise::internal {
 /// Index into one of the catalogues below.
 using CatalogueId = std::uint32_t;
 
+/// Index into RuleSetModel::layers: 0 is the furthest base, the last is the rule set loaded.
+using LayerId = std::uint32_t;
+
+/// One rule set of an `extends` chain.
+struct LayerInfo {
+  std::string id;
+  std::string version;
+  std::string title;
+  std::string digest;     ///< "sha256:<hex>" over this layer's files
+  std::string root_file;  ///< as found; empty for a rule set loaded from memory
+};
+
 struct EvidenceEntry {
   std::string id;
   std::string cite;  ///< full citation
   std::string url;   ///< DOI or URL; may be empty
   SourceLoc loc;
+  LayerId layer = 0;  ///< the layer that declared (or overrode) it
 };
 
 struct TreatmentEntry {
@@ -33,6 +47,7 @@ struct TreatmentEntry {
   std::string doc;
   std::vector<CatalogueId> evidence;
   SourceLoc loc;
+  LayerId layer = 0;  ///< the layer that declared (or overrode) it
 };
 
 /// A precaution or an aftercare instruction.
@@ -41,6 +56,7 @@ struct InstructionEntry {
   std::string text;
   std::vector<CatalogueId> evidence;
   SourceLoc loc;
+  LayerId layer = 0;  ///< the layer that declared (or overrode) it
 };
 
 struct PlanSpec {
@@ -70,6 +86,7 @@ struct Rule {
   Action then;
   std::vector<CatalogueId> evidence;  ///< into evidence
   SourceLoc loc;                      ///< where `- id:` is
+  LayerId layer = 0;                  ///< the layer that declared (or overrode) it
 };
 
 /// One file of the rule set, kept for the digest.
@@ -82,7 +99,9 @@ struct RuleSetModel {
   std::string id;
   std::string version;
   std::string title;
-  std::string digest;  ///< "sha256:<hex>"
+  std::string digest;  ///< "sha256:<hex>"; over the layers' digests when there are several
+  /// The `extends` chain, furthest base first; always at least the rule set itself.
+  std::vector<LayerInfo> layers;
   Vocabulary vocabulary;
   std::vector<EvidenceEntry> evidence;
   std::vector<TreatmentEntry> treatments;
@@ -96,6 +115,14 @@ struct RuleSetModel {
   /// merge results are listed.
   std::vector<std::uint32_t> rules_by_priority;
   std::vector<Diagnostic> warnings;
+
+  /// The index of rule `rule_id` in `rules`, if there is one.
+  std::optional<std::uint32_t> find_rule(std::string_view rule_id) const {
+    const auto it = rule_index.find(std::string(rule_id));
+    if (it == rule_index.end()) return std::nullopt;
+    return it->second;
+  }
+  std::unordered_map<std::string, std::uint32_t> rule_index;  ///< filled when the load finishes
 };
 
 }  // namespace scarwise::internal

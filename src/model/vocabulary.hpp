@@ -34,6 +34,7 @@ struct FactDecl {
   std::string doc;
   std::uint32_t slot = 0;  ///< position among the facts of its scope
   SourceLoc loc;
+  std::uint32_t layer = 0;  ///< index of the rule-set layer that declared it
 
   /// Position of `value` among the declared values, or -1.
   int value_index(std::string_view value) const;

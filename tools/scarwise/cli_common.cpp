@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -27,8 +28,52 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream&
   for (const Diagnostic& diagnostic : diagnostics) out << diagnostic.to_string() << '\n';
 }
 
+namespace {
+
+/// The --rules-path directories of the one command a run executes.
+std::vector<std::string>& rules_path_flags() {
+  static std::vector<std::string> dirs;
+  return dirs;
+}
+
+/// share/scarwise/rules beside the bin/ directory of this executable, when it exists.
+std::optional<std::string> rules_beside_executable() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return std::nullopt;
+  const fs::path dir = exe.parent_path().parent_path() / "share" / "scarwise" / "rules";
+  if (!fs::is_directory(dir, ec)) return std::nullopt;
+  return dir.generic_string();
+}
+
+}  // namespace
+
+void add_rules_path_option(CLI::App& command) {
+  command.add_option("--rules-path", rules_path_flags(),
+                     "Directory holding bundled rule sets for 'extends: scarwise:NAME' "
+                     "(repeatable; searched before SCARWISE_RULES_PATH and the installed ones)");
+}
+
+LoadOptions load_options() {
+  LoadOptions options;
+  options.rules_path = rules_path_flags();
+  if (const char* env = std::getenv("SCARWISE_RULES_PATH")) {
+    std::string_view rest(env);
+    while (!rest.empty()) {
+      const std::size_t colon = rest.find(':');
+      const std::string_view dir = rest.substr(0, colon);
+      if (!dir.empty()) options.rules_path.emplace_back(dir);
+      rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    }
+  }
+  if (std::optional<std::string> beside = rules_beside_executable()) {
+    options.rules_path.push_back(std::move(*beside));
+  }
+  return options;
+}
+
 std::optional<RuleSet> load_rules(const std::string& rules) {
-  LoadResult loaded = RuleSet::try_load_file(root_file_of(rules));
+  LoadResult loaded = RuleSet::try_load_file(root_file_of(rules), load_options());
   if (!loaded) {
     print_diagnostics(loaded.diagnostics(), std::cerr);
     std::cerr << "scarwise: error: cannot load the rule set " << root_file_of(rules) << '\n';

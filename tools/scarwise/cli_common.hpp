@@ -38,6 +38,16 @@ std::string rules_dir_of(const std::string& rules);
 /// Prints each diagnostic ("file:line:col: error[CODE]: message" and its hint).
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& out);
 
+/// Adds `--rules-path DIR` (repeatable) to a command that loads rules: where
+/// `extends: scarwise:NAME` looks for bundled rule sets.
+void add_rules_path_option(CLI::App& command);
+
+/// The options every command loads rules with. LoadOptions::rules_path is the --rules-path
+/// directories, then those of the SCARWISE_RULES_PATH environment variable (':'-separated), then
+/// share/scarwise/rules next to the installed executable (so that an unpacked package finds its
+/// own rule sets); the library adds the share directory it was installed to.
+LoadOptions load_options();
+
 /// Loads a rule set; on failure prints every diagnostic to stderr and returns nothing.
 std::optional<RuleSet> load_rules(const std::string& rules);
 

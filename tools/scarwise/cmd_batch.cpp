@@ -227,6 +227,7 @@ Command add_batch_command(CLI::App& app) {
   sub->add_option("-j,--threads", args->threads, "Threads to use (default: one per core)")
       ->check(CLI::Range(1u, 256u));
   sub->add_flag("--explain", args->explain, "Add the trace of every rule for every scar");
+  add_rules_path_option(*sub);
   return Command{sub, [args] { return run_batch(*args); }};
 }
 

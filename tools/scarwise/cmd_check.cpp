@@ -23,7 +23,7 @@ std::string plural(std::size_t n, const char* word) {
 /// stderr, exit 2, like every other load error.
 int run_check(const std::string& rules) {
   const std::string root = root_file_of(rules);
-  const LoadResult loaded = RuleSet::try_load_file(root);
+  const LoadResult loaded = RuleSet::try_load_file(root, load_options());
   const std::vector<Diagnostic>& diagnostics = loaded.diagnostics();
   const std::string warnings = plural(count(diagnostics, Severity::warning), "warning");
   if (!loaded) {
@@ -45,6 +45,7 @@ Command add_check_command(CLI::App& app) {
   CLI::App* sub = app.add_subcommand("check", "Validate a rule set and report every problem");
   sub->add_option("rules", *rules, "Rule set root file, or a directory with ruleset.yaml")
       ->required();
+  add_rules_path_option(*sub);
   return Command{sub, [rules] { return run_check(*rules); }};
 }
 

@@ -43,6 +43,7 @@ Command add_eval_command(CLI::App& app) {
   sub->add_option("--format", args->format, "Output format (default: text)")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--explain", args->explain, "Add the trace of every rule for every scar");
+  add_rules_path_option(*sub);
   return Command{sub, [args] { return run_eval(*args); }};
 }
 

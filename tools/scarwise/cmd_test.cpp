@@ -86,6 +86,7 @@ Command add_test_command(CLI::App& app) {
                   "Test files (default: every *.yaml under the rule set's tests/ directory)");
   sub->add_flag("-v,--verbose", args->verbose, "Also list the tests that passed");
   sub->add_option("--junit", args->junit, "Also write the results as JUnit XML to this file");
+  add_rules_path_option(*sub);
   return Command{sub, [args] { return run_test(*args); }};
 }
 
