@@ -142,7 +142,7 @@ TEST_CASE("assessment JSON has a trace only when explained", "[io][output]") {
   const boost::json::object& cheeks = doc.at("scars").at(0).as_object();
   REQUIRE(cheeks.contains("trace"));
   const boost::json::object& entry = cheeks.at("trace").at(0).as_object();
-  CHECK(keys_of(entry) == std::vector<std::string>{"rule", "result", "facts", "notes"});
+  CHECK(keys_of(entry) == std::vector<std::string>{"rule", "layer", "result", "facts", "notes"});
   CHECK(entry.at("result") == "fired");
   CHECK(entry.at("facts").at("scar.type") == "rolling");
   CHECK(entry.at("facts").at("scar.depth").as_double() == 0.25);
