@@ -1,4 +1,5 @@
-# Installation: headers, library, CLI, default rules, CMake package and pkg-config file.
+# Installation: headers, library, CLI, default rules, JSON Schemas, CMake package and pkg-config
+# file.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/scarwise DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS scarwise EXPORT scarwiseTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -7,6 +8,9 @@ install(TARGETS scarwise EXPORT scarwiseTargets
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/rules/default
   DESTINATION ${CMAKE_INSTALL_DATADIR}/scarwise/rules)
+# Next to the rules, so that their `$schema=../../schema/...` first lines hold once installed.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/schema/
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/scarwise/schema FILES_MATCHING PATTERN "*.schema.json")
 
 set(scarwise_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/scarwise)
 install(EXPORT scarwiseTargets NAMESPACE scarwise:: DESTINATION ${scarwise_cmake_dir})

@@ -15,11 +15,21 @@ endfunction()
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 foreach(installed include/scarwise/scarwise.hpp include/scarwise/scarwise.h share/scarwise/rules/default/ruleset.yaml
                   bin/scarwise lib/cmake/scarwise/scarwiseConfigVersion.cmake
-                  lib/pkgconfig/scarwise.pc)
+                  lib/pkgconfig/scarwise.pc share/scarwise/schema/ruleset.schema.json
+                  share/scarwise/schema/ruleset-include.schema.json
+                  share/scarwise/schema/tests.schema.json share/scarwise/schema/case.schema.json
+                  share/scarwise/schema/assessment.schema.json)
   if(NOT EXISTS ${prefix}/${installed})
     message(FATAL_ERROR "not installed: ${installed}")
   endif()
 endforeach()
+# The installed default rules name their schema by a relative path that holds once installed.
+file(STRINGS ${prefix}/share/scarwise/rules/default/ruleset.yaml modeline LIMIT_COUNT 1)
+string(REGEX REPLACE "^# yaml-language-server: \\$schema=" "" schema_path "${modeline}")
+if(schema_path STREQUAL modeline OR
+   NOT EXISTS ${prefix}/share/scarwise/rules/default/${schema_path})
+  message(FATAL_ERROR "the installed ruleset.yaml names no installed schema: ${modeline}")
+endif()
 
 # The consumer uses the library's compiler: a static C++ library (and a sanitized one all the
 # more) is only meant to link with the toolchain that built it.
