@@ -38,5 +38,9 @@ foreach(library IN LISTS CMAKE_CXX_IMPLICIT_LINK_LIBRARIES)
 endforeach()
 list(REMOVE_DUPLICATES SCARWISE_PC_LIBS_PRIVATE)
 list(JOIN SCARWISE_PC_LIBS_PRIVATE " " SCARWISE_PC_LIBS_PRIVATE)
+# The file finds the prefix from its own directory, however deep the (multiarch) libdir is.
+file(RELATIVE_PATH SCARWISE_PC_PREFIX_FROM_PCFILEDIR
+     /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+string(REGEX REPLACE "/$" "" SCARWISE_PC_PREFIX_FROM_PCFILEDIR ${SCARWISE_PC_PREFIX_FROM_PCFILEDIR})
 configure_file(${PROJECT_SOURCE_DIR}/cmake/scarwise.pc.in ${PROJECT_BINARY_DIR}/scarwise.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/scarwise.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
