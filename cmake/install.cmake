@@ -1,4 +1,4 @@
-# Installation: headers, library, CLI, default rules, CMake package and pkg-config file.
+# Installation: headers, library, CLI, default rules, CMake package, pkg-config file and docs.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/scarwise DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS scarwise EXPORT scarwiseTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -44,3 +44,10 @@ file(RELATIVE_PATH SCARWISE_PC_PREFIX_FROM_PCFILEDIR
 string(REGEX REPLACE "/$" "" SCARWISE_PC_PREFIX_FROM_PCFILEDIR ${SCARWISE_PC_PREFIX_FROM_PCFILEDIR})
 configure_file(${PROJECT_SOURCE_DIR}/cmake/scarwise.pc.in ${PROJECT_BINARY_DIR}/scarwise.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/scarwise.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The docs keep the source tree's layout, so the README's links to docs/ resolve.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md
+              ${PROJECT_SOURCE_DIR}/LICENSE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs
+        FILES_MATCHING PATTERN "*.md")
