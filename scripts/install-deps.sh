@@ -7,8 +7,9 @@ set -eu
 # clang and its compiler-rt: the sanitizer (asan, tsan) and libFuzzer (fuzz) presets.
 # libbenchmark-dev: Google Benchmark, for bench/ (built with the tests).
 # abigail-tools: abidiff, for the ABI check of the shared library (the shared preset).
+# dpkg-dev and file: dpkg-shlibdeps and ELF detection, for `cpack -G DEB` and its test.
 packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2
-  clang libclang-rt-14-dev libbenchmark-dev abigail-tools"
+  clang libclang-rt-14-dev libbenchmark-dev abigail-tools dpkg-dev file"
 
 missing=""
 for package in $packages; do
