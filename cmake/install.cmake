@@ -1,5 +1,5 @@
-# Installation: headers, library, CLI, default rules, JSON Schemas, CMake package and pkg-config
-# file.
+# Installation: headers, library, CLI, default rules, JSON Schemas, CMake package, pkg-config
+# file and docs.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/scarwise DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS scarwise EXPORT scarwiseTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -32,5 +32,26 @@ else()
   set(SCARWISE_PC_PRIVATE_REQUIRES "")
   set(SCARWISE_PC_REQUIRES "yaml-cpp")
 endif()
+# The library is C++: a C program that links it statically also needs the C++ compiler's own
+# libraries (libstdc++, libm), less those every C link brings anyway.
+set(SCARWISE_PC_LIBS_PRIVATE "")
+foreach(library IN LISTS CMAKE_CXX_IMPLICIT_LINK_LIBRARIES)
+  if(NOT library MATCHES "^(c|gcc|gcc_s)$")
+    list(APPEND SCARWISE_PC_LIBS_PRIVATE "-l${library}")
+  endif()
+endforeach()
+list(REMOVE_DUPLICATES SCARWISE_PC_LIBS_PRIVATE)
+list(JOIN SCARWISE_PC_LIBS_PRIVATE " " SCARWISE_PC_LIBS_PRIVATE)
+# The file finds the prefix from its own directory, however deep the (multiarch) libdir is.
+file(RELATIVE_PATH SCARWISE_PC_PREFIX_FROM_PCFILEDIR
+     /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+string(REGEX REPLACE "/$" "" SCARWISE_PC_PREFIX_FROM_PCFILEDIR ${SCARWISE_PC_PREFIX_FROM_PCFILEDIR})
 configure_file(${PROJECT_SOURCE_DIR}/cmake/scarwise.pc.in ${PROJECT_BINARY_DIR}/scarwise.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/scarwise.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The docs keep the source tree's layout, so the README's links to docs/ resolve.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md
+              ${PROJECT_SOURCE_DIR}/LICENSE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs
+        FILES_MATCHING PATTERN "*.md")

@@ -8,8 +8,10 @@ set -eu
 # libbenchmark-dev: Google Benchmark, for bench/ (built with the tests).
 # abigail-tools: abidiff, for the ABI check of the shared library (the shared preset).
 # python3-jsonschema, python3-yaml: the schema tests validate files against schema/ with them.
+# dpkg-dev and file: dpkg-shlibdeps and ELF detection, for `cpack -G DEB` and its test.
 packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2
-  clang libclang-rt-14-dev libbenchmark-dev abigail-tools python3-jsonschema python3-yaml"
+  clang libclang-rt-14-dev libbenchmark-dev abigail-tools python3-jsonschema python3-yaml
+  dpkg-dev file"
 
 missing=""
 for package in $packages; do

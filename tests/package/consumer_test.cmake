@@ -1,21 +1,16 @@
 # Installs the built scarwise into a scratch prefix, builds a consumer project against it with
 # find_package(scarwise), runs the consumer on the installed default rules, and checks the
-# pkg-config file. Invoked by CTest with -DBUILD_DIR, -DSOURCE_DIR, -DWORK_DIR.
+# pkg-config file. Invoked by CTest with -DBUILD_DIR, -DSOURCE_DIR, -DWORK_DIR and -DLIBDIR
+# (the build's CMAKE_INSTALL_LIBDIR).
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "failed (${status}): ${ARGN}\n${out}\n${err}")
-  endif()
-  set(last_output "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/helpers.cmake)
 
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 foreach(installed include/scarwise/scarwise.hpp include/scarwise/scarwise.h share/scarwise/rules/default/ruleset.yaml
-                  bin/scarwise lib/cmake/scarwise/scarwiseConfigVersion.cmake
-                  lib/pkgconfig/scarwise.pc share/scarwise/schema/ruleset.schema.json
+                  bin/scarwise ${LIBDIR}/cmake/scarwise/scarwiseConfigVersion.cmake
+                  ${LIBDIR}/pkgconfig/scarwise.pc share/scarwise/schema/ruleset.schema.json
                   share/scarwise/schema/ruleset-include.schema.json
                   share/scarwise/schema/tests.schema.json share/scarwise/schema/case.schema.json
                   share/scarwise/schema/assessment.schema.json)
@@ -31,14 +26,9 @@ if(schema_path STREQUAL modeline OR
   message(FATAL_ERROR "the installed ruleset.yaml names no installed schema: ${modeline}")
 endif()
 
-# The consumer uses the library's compiler: a static C++ library (and a sanitized one all the
-# more) is only meant to link with the toolchain that built it.
-file(STRINGS ${BUILD_DIR}/CMakeCache.txt compiler REGEX "^CMAKE_CXX_COMPILER:")
-string(REGEX REPLACE "^[^=]*=" "" compiler "${compiler}")
-file(STRINGS ${BUILD_DIR}/CMakeCache.txt c_compiler REGEX "^CMAKE_C_COMPILER:")
-string(REGEX REPLACE "^[^=]*=" "" c_compiler "${c_compiler}")
+read_build_compilers()
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/package -B ${WORK_DIR}/consumer -G Ninja
-    -DCMAKE_CXX_COMPILER=${compiler} -DCMAKE_C_COMPILER=${c_compiler}
+    -DCMAKE_CXX_COMPILER=${cxx_compiler} -DCMAKE_C_COMPILER=${c_compiler}
     -DCMAKE_PREFIX_PATH=${prefix}
     -DEXAMPLE_SOURCE=${SOURCE_DIR}/examples/cpp/assess_case.cpp
     -DEXAMPLE_C_SOURCE=${SOURCE_DIR}/examples/c/assess_case.c)
@@ -65,7 +55,7 @@ endif()
 
 find_program(PKG_CONFIG pkg-config)
 if(PKG_CONFIG)
-  set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+  set(ENV{PKG_CONFIG_PATH} ${prefix}/${LIBDIR}/pkgconfig)
   run(${PKG_CONFIG} --modversion scarwise)
   if(NOT last_output MATCHES "^0\\.1\\.0")
     message(FATAL_ERROR "pkg-config reports version '${last_output}'")
