@@ -104,7 +104,8 @@ class SCARWISE_API Case {
   static Case from_yaml(const std::string& text, const std::string& name = "<case>");
   /// Reads a case file: JSON when the name ends in ".json", YAML when it ends in ".yaml" or
   /// ".yml", otherwise JSON when the text starts with '{' and YAML when it does not. Throws
-  /// CaseError (also when the file cannot be read). @since 0.1
+  /// CaseError (also when the file cannot be read). A file named for one format that holds the
+  /// other gets a syntax error whose hint says so. @since 0.1
   static Case from_file(const std::string& path);
   /// from_json() within the bounds of `options`. @since 0.1
   static Case from_json(const std::string& text, const std::string& name,
