@@ -94,7 +94,7 @@ class SCARWISE_API Case {
   Case(Case&& other) noexcept;
   Case& operator=(Case&& other) noexcept;
 
-  /// Reads a case from JSON text (DESIGN: {"patient": {...}, "scars": [{"id": ..., ...}]}).
+  /// Reads a case from JSON text: {"patient": {...}, "scars": [{"id": ..., ...}]}.
   /// Throws CaseError for malformed JSON, duplicate keys, NaN, trailing content, a wrong shape
   /// or a text beyond the default CaseOptions; `name` is used in diagnostics. Facts are checked
   /// against a vocabulary only later. @since 0.1
