@@ -1,6 +1,10 @@
 /* A minimal C host: load a rule set, read a case file, print the assessment.
  *
  *   assess_case_c RULES CASE [--text] [--explain]
+ *   assess_case_c RULES --facts
+ *
+ * --facts prints the facts the rule set declares, as the JSON array a host builds its intake
+ * form from.
  *
  * CASE is JSON, or YAML when its name ends in .yaml or .yml. The assessment is printed as the
  * "scarwise.assessment/1" JSON record, or as the clinician's report with --text. Exit status:
@@ -37,6 +41,27 @@ static int ends_with(const char* text, const char* suffix) {
   return n >= m && strcmp(text + n - m, suffix) == 0;
 }
 
+/* Prints the rule set's facts as JSON; returns the exit status. */
+static int print_facts(const char* rules_path) {
+  scw_ruleset* rules = NULL;
+  scw_error* error = NULL;
+  char* facts = NULL;
+  size_t facts_len = 0;
+  int status = 2;
+  if (scw_ruleset_load_file(&rules, rules_path, &error) != SCW_OK ||
+      scw_ruleset_facts_json(&facts, &facts_len, rules, &error) != SCW_OK) {
+    fprintf(stderr, "%s\n%s", scw_strerror(scw_error_code(error)), scw_error_message(error));
+  } else {
+    fwrite(facts, 1, facts_len, stdout);
+    putchar('\n');
+    status = 0;
+  }
+  scw_free(facts);
+  scw_error_free(error);
+  scw_ruleset_free(rules);
+  return status;
+}
+
 int main(int argc, char** argv) {
   scw_ruleset* rules = NULL;
   scw_engine* engine = NULL;
@@ -47,9 +72,10 @@ int main(int argc, char** argv) {
   int i, status = 2;
 
   if (argc < 3) {
-    fprintf(stderr, "usage: assess_case_c RULES CASE [--text] [--explain]\n");
+    fprintf(stderr, "usage: assess_case_c RULES CASE [--text] [--explain] | RULES --facts\n");
     return 2;
   }
+  if (strcmp(argv[2], "--facts") == 0) return print_facts(argv[1]);
   for (i = 3; i < argc; ++i) {
     if (strcmp(argv[i], "--text") == 0) flags |= SCW_EVAL_TEXT;
     if (strcmp(argv[i], "--explain") == 0) flags |= SCW_EVAL_EXPLAIN;

@@ -94,7 +94,7 @@ class SCARWISE_API Case {
   Case(Case&& other) noexcept;
   Case& operator=(Case&& other) noexcept;
 
-  /// Reads a case from JSON text (DESIGN: {"patient": {...}, "scars": [{"id": ..., ...}]}).
+  /// Reads a case from JSON text: {"patient": {...}, "scars": [{"id": ..., ...}]}.
   /// Throws CaseError for malformed JSON, duplicate keys, NaN, trailing content, a wrong shape
   /// or a text beyond the default CaseOptions; `name` is used in diagnostics. Facts are checked
   /// against a vocabulary only later. @since 0.1
@@ -104,7 +104,8 @@ class SCARWISE_API Case {
   static Case from_yaml(const std::string& text, const std::string& name = "<case>");
   /// Reads a case file: JSON when the name ends in ".json", YAML when it ends in ".yaml" or
   /// ".yml", otherwise JSON when the text starts with '{' and YAML when it does not. Throws
-  /// CaseError (also when the file cannot be read). @since 0.1
+  /// CaseError (also when the file cannot be read). A file named for one format that holds the
+  /// other gets a syntax error whose hint says so. @since 0.1
   static Case from_file(const std::string& path);
   /// from_json() within the bounds of `options`. @since 0.1
   static Case from_json(const std::string& text, const std::string& name,

@@ -10,6 +10,7 @@
 #ifndef SCARWISE_RULESET_HPP
 #define SCARWISE_RULESET_HPP
 
+#include <scarwise/case.hpp>
 #include <scarwise/diagnostic.hpp>
 #include <scarwise/export.hpp>
 
@@ -85,7 +86,21 @@ struct FactInfo {
   std::optional<double> max;        ///< upper bound of an int or number fact
   bool required = false;            ///< a case without it is rejected
   std::string doc;                  ///< the declaration's documentation
+  /// "patient" or "scar": where a case gives the fact. A case names it by the part after the
+  /// scope ("fitzpatrick" under "patient"). @since 0.2
+  std::string scope;
+  /// The declared `default:`, which a case that leaves the fact out gets; empty when none is
+  /// declared (the fact is then unknown when left out). An int fact's default is a
+  /// std::int64_t, a number fact's a double, an enum's a std::string and a set's a
+  /// std::vector<std::string>. @since 0.2
+  std::optional<FactValue> default_value;
 };
+
+/// `facts` as a JSON array, one object per fact in the order given, with the members "name",
+/// "scope", "key", "type", "min", "max", "values", "required", "default" and "doc"
+/// (docs/c-api.md describes them). A bound or default that is not declared is null. Compact,
+/// UTF-8 and the same bytes for the same facts. @since 0.2
+SCARWISE_API std::string format_facts_json(const std::vector<FactInfo>& facts);
 
 class RuleSet;
 

@@ -56,7 +56,9 @@ extern "C" {
 
 /** Success. @since 0.1 */
 #define SCW_OK 0
-/** A required argument was NULL or a flag was unknown: a bug in the caller. @since 0.1 */
+/** A required argument was NULL or a flag was unknown: a bug in the caller. The error's
+ * message names the function and the argument ("scw_engine_evaluate: engine is NULL").
+ * @since 0.1 */
 #define SCW_EINVAL (-1)
 /** The rule set did not load; the error lists every diagnostic. @since 0.1 */
 #define SCW_ELOAD (-2)
@@ -116,6 +118,18 @@ SCARWISE_API const char *scw_ruleset_digest(const scw_ruleset *ruleset);
  * "[]" when there are none. Belongs to the rule set. @since 0.1 */
 SCARWISE_API const char *scw_ruleset_warnings_json(const scw_ruleset *ruleset);
 
+/** The rule set's declared facts, in declaration order, as a JSON array in *out: a
+ * NUL-terminated buffer of *out_len bytes (without the NUL) to free with scw_free. `out_len`
+ * may be NULL. Each fact is an object with "name" ("patient.fitzpatrick"), "scope" ("patient"
+ * or "scar"), "key" (the name a case gives it under its scope), "type" ("bool", "int",
+ * "number", "enum" or "set"), "min" and "max" (numbers, or null), "values" (the enum or set
+ * values, [] for other types), "required" (true or false), "default" (a value of the fact's
+ * type, or null when none is declared) and "doc" (a string, "" when undocumented). A host can
+ * build its intake form from it. docs/c-api.md shows an example.
+ * @return SCW_OK, SCW_EINVAL, SCW_ENOMEM or SCW_EINTERNAL. @since 0.2 */
+SCARWISE_API int scw_ruleset_facts_json(char **out, size_t *out_len, const scw_ruleset *ruleset,
+                                        scw_error **error);
+
 /** Builds an engine for `ruleset`. On success *out is a new engine to free with
  * scw_engine_free. @return SCW_OK, SCW_EINVAL, SCW_ENOMEM or SCW_EINTERNAL. @since 0.1 */
 SCARWISE_API int scw_engine_new(scw_engine **out, const scw_ruleset *ruleset, scw_error **error);
@@ -131,6 +145,14 @@ SCARWISE_API void scw_engine_free(scw_engine *engine);
 SCARWISE_API int scw_engine_evaluate(char **out, size_t *out_len, const scw_engine *engine,
                                      const char *case_text, size_t case_len, unsigned flags,
                                      scw_error **error);
+
+/** Checks one case (`case_text`, `case_len` bytes) against the engine's rule set without
+ * evaluating it: SCW_OK when scw_engine_evaluate would accept it, otherwise SCW_ECASE with
+ * every diagnostic in the error, exactly as scw_engine_evaluate reports them. `flags` are
+ * those of scw_engine_evaluate; only SCW_EVAL_CASE_YAML changes what is checked.
+ * @return SCW_OK, SCW_EINVAL, SCW_ECASE, SCW_ENOMEM or SCW_EINTERNAL. @since 0.2 */
+SCARWISE_API int scw_engine_validate(const scw_engine *engine, const char *case_text,
+                                     size_t case_len, unsigned flags, scw_error **error);
 
 /** Frees a buffer returned by this API; NULL is a no-op. @since 0.1 */
 SCARWISE_API void scw_free(void *buffer);

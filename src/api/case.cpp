@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "io/case_format.hpp"
 #include "io/case_reader.hpp"
 #include "load/file_reader.hpp"
 #include "model/raw_case.hpp"
@@ -41,20 +42,6 @@ internal::RawFacts& no_facts() {
 Case throw_or_wrap(std::unique_ptr<internal::RawCase> raw, internal::DiagnosticSink& sink) {
   if (!raw || sink.has_errors()) throw CaseError(sink.take());
   return internal::make_case(std::move(raw));
-}
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-/// JSON for a name ending in ".json", YAML for ".yaml" and ".yml"; otherwise JSON when the text
-/// starts with '{'. A YAML flow mapping also starts with '{', hence the names first.
-bool is_json_case(const std::string& name, const std::string& text) {
-  if (ends_with(name, ".json")) return true;
-  if (ends_with(name, ".yaml") || ends_with(name, ".yml")) return false;
-  const std::size_t first = text.find_first_not_of(" \t\r\n");
-  return first != std::string::npos && text[first] == '{';
 }
 
 /// Reads a case through a capped sink and adds the note about errors left out.
@@ -198,8 +185,15 @@ Case Case::from_file(const std::string& path, const CaseOptions& options) {
                            " bytes, more than the limit of " + std::to_string(options.max_bytes),
                        "raise CaseOptions::max_bytes");
   }
-  return is_json_case(path, read.bytes) ? from_json(read.bytes, path, options)
-                                        : from_yaml(read.bytes, path, options);
+  try {
+    return internal::case_format_of(path, read.bytes) == internal::CaseFormat::Json
+               ? from_json(read.bytes, path, options)
+               : from_yaml(read.bytes, path, options);
+  } catch (const CaseError& e) {
+    std::vector<Diagnostic> diagnostics = e.diagnostics();
+    internal::explain_format_mixup(diagnostics, path, read.bytes, options);
+    throw CaseError(std::move(diagnostics));
+  }
 }
 
 FactSet Case::patient() {

@@ -67,13 +67,4 @@ std::vector<std::string> RuleSet::rule_ids() const {
   return ids;
 }
 
-std::vector<FactInfo> RuleSet::facts() const {
-  std::vector<FactInfo> out;
-  for (const internal::FactDecl& decl : model_->vocabulary.facts()) {
-    out.push_back({decl.name, internal::to_string(decl.type), decl.values, decl.min, decl.max,
-                   decl.required, decl.doc});
-  }
-  return out;
-}
-
 }  // namespace scarwise

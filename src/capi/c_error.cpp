@@ -21,6 +21,23 @@ int fail(scw_error** error, int code, const std::string& message,
   return code;
 }
 
+int invalid_argument(scw_error** error, const char* function, const std::string& problem) noexcept {
+  std::string message;
+  try {
+    message = std::string(function) + ": " + problem;
+  } catch (...) {
+    // Out of memory for the message: the code alone still says what happened.
+  }
+  return fail(error, SCW_EINVAL, message);
+}
+
+const char* null_argument(std::initializer_list<NamedArgument> arguments) noexcept {
+  for (const NamedArgument& argument : arguments) {
+    if (argument.value == nullptr) return argument.name;
+  }
+  return nullptr;
+}
+
 char* to_c_buffer(const std::string& text) {
   char* buffer = static_cast<char*>(std::malloc(text.size() + 1));
   if (buffer == nullptr) throw std::bad_alloc();

@@ -5,6 +5,7 @@
 #include <scarwise/diagnostic.hpp>
 #include <scarwise/scarwise.h>
 
+#include <initializer_list>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,19 @@ namespace scarwise::capi {
 /// that cannot be allocated, *error stays NULL and the code still tells what happened.
 int fail(scw_error** error, int code, const std::string& message,
          const std::vector<Diagnostic>& diagnostics = {}) noexcept;
+
+/// SCW_EINVAL with a message naming the function and what is wrong with which argument
+/// ("scw_engine_evaluate: case_text is NULL"), so that the host's log points at the call to fix.
+int invalid_argument(scw_error** error, const char* function, const std::string& problem) noexcept;
+
+/// One argument of a call, by name, for null_argument().
+struct NamedArgument {
+  const char* name;
+  const void* value;
+};
+
+/// The name of the first argument that is NULL, or nullptr when every one is set.
+const char* null_argument(std::initializer_list<NamedArgument> arguments) noexcept;
 
 /// Clears *error, runs `body` (which returns a status code) and turns any exception into the
 /// matching code: the C API never lets one escape.

@@ -31,9 +31,9 @@ int scw_version_number(void) { return SCARWISE_VERSION_NUMBER; }
 int scw_ruleset_load_file(scw_ruleset** out, const char* path, scw_error** error) {
   if (out != nullptr) *out = nullptr;
   return scarwise::capi::guarded(error, [&] {
-    if (out == nullptr || path == nullptr) {
-      return scarwise::capi::fail(error, SCW_EINVAL,
-                                  "scw_ruleset_load_file: out and path are required");
+    if (const char* missing = scarwise::capi::null_argument({{"out", out}, {"path", path}})) {
+      return scarwise::capi::invalid_argument(error, "scw_ruleset_load_file",
+                                              std::string(missing) + " is NULL");
     }
     return publish(out, scarwise::RuleSet::try_load_file(path), error);
   });
@@ -43,9 +43,11 @@ int scw_ruleset_load_string(scw_ruleset** out, const char* yaml, size_t yaml_len
                             scw_error** error) {
   if (out != nullptr) *out = nullptr;
   return scarwise::capi::guarded(error, [&] {
-    if (out == nullptr || (yaml == nullptr && yaml_len != 0)) {
-      return scarwise::capi::fail(error, SCW_EINVAL,
-                                  "scw_ruleset_load_string: out and yaml are required");
+    constexpr const char* kFunction = "scw_ruleset_load_string";
+    if (out == nullptr) return scarwise::capi::invalid_argument(error, kFunction, "out is NULL");
+    if (yaml == nullptr && yaml_len != 0) {
+      return scarwise::capi::invalid_argument(
+          error, kFunction, "yaml is NULL but yaml_len is " + std::to_string(yaml_len));
     }
     const std::string text = yaml_len == 0 ? std::string() : std::string(yaml, yaml_len);
     return publish(out, scarwise::RuleSet::try_load_string(text, name ? name : "<memory>"), error);
@@ -68,6 +70,22 @@ const char* scw_ruleset_digest(const scw_ruleset* ruleset) {
 
 const char* scw_ruleset_warnings_json(const scw_ruleset* ruleset) {
   return ruleset == nullptr ? "[]" : ruleset->warnings_json.c_str();
+}
+
+int scw_ruleset_facts_json(char** out, size_t* out_len, const scw_ruleset* ruleset,
+                           scw_error** error) {
+  if (out != nullptr) *out = nullptr;
+  if (out_len != nullptr) *out_len = 0;
+  return scarwise::capi::guarded(error, [&] {
+    if (const char* missing = scarwise::capi::null_argument({{"out", out}, {"ruleset", ruleset}})) {
+      return scarwise::capi::invalid_argument(error, "scw_ruleset_facts_json",
+                                              std::string(missing) + " is NULL");
+    }
+    const std::string json = scarwise::format_facts_json(ruleset->rules.facts());
+    *out = scarwise::capi::to_c_buffer(json);
+    if (out_len != nullptr) *out_len = json.size();
+    return SCW_OK;
+  });
 }
 
 }  // extern "C"

@@ -10,6 +10,7 @@
 
 #include "load/line_index.hpp"
 #include "load/yaml_precheck.hpp"
+#include "load/yaml_syntax_hint.hpp"
 #include "support/quote.hpp"
 #include "support/utf8.hpp"
 
@@ -327,6 +328,14 @@ bool is_undefined_alias(const YAML::Exception& e) {
   return e.msg.find("referenced anchor is not defined") != std::string::npos;
 }
 
+/// yaml-cpp's message with any input it ends in ("unknown escape character: q") quoted, since
+/// that part is a byte of the file and may be a control or half of a UTF-8 character.
+std::string parser_message(const std::string& message) {
+  const std::size_t colon = message.find(": ");
+  if (colon == std::string::npos) return message;
+  return message.substr(0, colon) + " " + quote(message.substr(colon + 2));
+}
+
 void run_parser(const std::string& text, TreeBuilder& builder, const std::string& file,
                 DiagnosticSink& sink) {
   std::istringstream in(text);
@@ -343,7 +352,11 @@ void run_parser(const std::string& text, TreeBuilder& builder, const std::string
       sink.error(at, "E-YAML-ALIAS", "aliases ('*name') are not supported",
                  "write the value out in full");
     } else {
-      sink.error(at, "E-YAML-SYNTAX", "YAML syntax error: " + e.msg);
+      const std::string hint =
+          e.mark.is_null() ? std::string()
+                           : yaml_syntax_hint(e.msg, text, static_cast<std::size_t>(e.mark.line),
+                                              static_cast<std::size_t>(e.mark.column));
+      sink.error(at, "E-YAML-SYNTAX", "YAML syntax error: " + parser_message(e.msg), hint);
     }
   }
 }

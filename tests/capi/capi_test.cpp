@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -265,4 +266,116 @@ TEST_CASE("C API: an engine outlives its rule set handle and serves threads", "[
   }
   for (std::thread& t : threads) t.join();
   for (const std::string& result : results) CHECK(result == expected);
+}
+
+TEST_CASE("C API: lists the rule set's facts as JSON for an intake form", "[capi][facts]") {
+  Handles h;
+  h.load_default();
+  REQUIRE(scw_ruleset_facts_json(&h.out, &h.out_len, h.rules, &h.error) == SCW_OK);
+  CHECK(h.error == nullptr);
+  REQUIRE(h.out != nullptr);
+  CHECK(std::strlen(h.out) == h.out_len);
+  const std::string json(h.out, h.out_len);
+  // The same text as the C++ API gives, fact for fact.
+  CHECK(json == scarwise::format_facts_json(scarwise::RuleSet::load_file(kDefaultRules).facts()));
+  CHECK(json.front() == '[');
+  CHECK(contains(h.out, R"({"name":"patient.fitzpatrick","scope":"patient","key":"fitzpatrick",)"
+                        R"("type":"int","min":1,"max":6,"values":[],"required":false,)"
+                        R"("default":null,"doc":"Fitzpatrick skin phototype)"));
+  CHECK(contains(h.out, R"("name":"scar.type","scope":"scar","key":"type","type":"enum",)"));
+  CHECK(contains(h.out, R"("values":["pigmentation","erythema","volume_loss"],"required":false,)"
+                        R"("default":[],)"));
+
+  scw_free(h.out);
+  h.out = nullptr;
+  char* again = nullptr;
+  REQUIRE(scw_ruleset_facts_json(&again, nullptr, h.rules, nullptr) == SCW_OK);  // length optional
+  CHECK(std::string(again) == json);
+  scw_free(again);
+}
+
+TEST_CASE("C API: validates a case without evaluating it", "[capi][validate]") {
+  Handles h;
+  h.load_default();
+  const std::string json = read_text(kJsonCase);
+  CHECK(scw_engine_validate(h.engine, json.data(), json.size(), 0, &h.error) == SCW_OK);
+  CHECK(h.error == nullptr);
+  const std::string yaml = read_text(kYamlCase);
+  CHECK(scw_engine_validate(h.engine, yaml.data(), yaml.size(), SCW_EVAL_CASE_YAML, &h.error) ==
+        SCW_OK);
+  // The same flags as evaluation: without SCW_EVAL_CASE_YAML a YAML case is not JSON.
+  CHECK(scw_engine_validate(h.engine, yaml.data(), yaml.size(), 0, &h.error) == SCW_ECASE);
+  CHECK(contains(scw_error_diagnostics_json(h.error), "E-CASE-SYNTAX"));
+  scw_error_free(h.error);
+  h.error = nullptr;
+
+  const std::string bad =
+      R"({"patient": {"fitzpatrik": 3, "age": 400}, "scars": [{"id": "a", "type": "rolling"}]})";
+  REQUIRE(scw_engine_validate(h.engine, bad.data(), bad.size(), 0, &h.error) == SCW_ECASE);
+  CHECK(scw_error_code(h.error) == SCW_ECASE);
+  const std::string diagnostics = scw_error_diagnostics_json(h.error);
+  CHECK(contains(diagnostics.c_str(), "E-CASE-UNKNOWN-FACT"));
+  CHECK(contains(diagnostics.c_str(), "E-CASE-RANGE"));
+  // Exactly the diagnostics evaluation reports for the same case.
+  CHECK(h.evaluate(bad, 0) == SCW_ECASE);
+  CHECK(scw_error_diagnostics_json(h.error) == diagnostics);
+
+  scw_error* error = nullptr;
+  CHECK(scw_engine_validate(h.engine, "{}", 2, 64u, &error) == SCW_EINVAL);
+  scw_error_free(error);
+  CHECK(scw_engine_validate(h.engine, bad.data(), bad.size(), 0, nullptr) == SCW_ECASE);
+}
+
+TEST_CASE("C API: SCW_EINVAL names the function and the argument", "[capi]") {
+  Handles h;
+  h.load_default();
+  scw_ruleset* rules = nullptr;
+  scw_engine* engine = nullptr;
+  char* out = nullptr;
+  size_t len = 0;
+  using Call = std::function<int(scw_error**)>;
+  // Runs one call with a fresh error handle; it must fail with SCW_EINVAL and this message.
+  const auto check_einval = [](const Call& call, const std::string& message) {
+    scw_error* error = nullptr;
+    CHECK(call(&error) == SCW_EINVAL);
+    CHECK(scw_error_code(error) == SCW_EINVAL);
+    CHECK(scw_error_message(error) == message);
+    scw_error_free(error);
+  };
+  check_einval([&](auto e) { return scw_ruleset_load_file(nullptr, "x", e); },
+               "scw_ruleset_load_file: out is NULL");
+  check_einval([&](auto e) { return scw_ruleset_load_file(&rules, nullptr, e); },
+               "scw_ruleset_load_file: path is NULL");
+  check_einval([&](auto e) { return scw_ruleset_load_string(nullptr, "x", 1, "n", e); },
+               "scw_ruleset_load_string: out is NULL");
+  check_einval([&](auto e) { return scw_ruleset_load_string(&rules, nullptr, 5, "n", e); },
+               "scw_ruleset_load_string: yaml is NULL but yaml_len is 5");
+  check_einval([&](auto e) { return scw_ruleset_facts_json(nullptr, &len, h.rules, e); },
+               "scw_ruleset_facts_json: out is NULL");
+  check_einval([&](auto e) { return scw_ruleset_facts_json(&out, &len, nullptr, e); },
+               "scw_ruleset_facts_json: ruleset is NULL");
+  check_einval([&](auto e) { return scw_engine_new(nullptr, h.rules, e); },
+               "scw_engine_new: out is NULL");
+  check_einval([&](auto e) { return scw_engine_new(&engine, nullptr, e); },
+               "scw_engine_new: ruleset is NULL");
+  const scw_engine* valid = h.engine;
+  check_einval([&](auto e) { return scw_engine_evaluate(nullptr, &len, valid, "{}", 2, 0, e); },
+               "scw_engine_evaluate: out is NULL");
+  check_einval([&](auto e) { return scw_engine_evaluate(&out, &len, nullptr, "{}", 2, 0, e); },
+               "scw_engine_evaluate: engine is NULL");
+  check_einval([&](auto e) { return scw_engine_evaluate(&out, &len, valid, nullptr, 2, 0, e); },
+               "scw_engine_evaluate: case_text is NULL but case_len is 2");
+  check_einval([&](auto e) { return scw_engine_evaluate(&out, &len, valid, "{}", 2, 64, e); },
+               "scw_engine_evaluate: flags holds unknown flag bits 0x40");
+  const unsigned both = SCW_EVAL_TEXT | SCW_EVAL_JSON_LINE;
+  check_einval([&](auto e) { return scw_engine_evaluate(&out, &len, valid, "{}", 2, both, e); },
+               "scw_engine_evaluate: flags combine SCW_EVAL_TEXT and SCW_EVAL_JSON_LINE, which "
+               "exclude each other");
+  check_einval([&](auto e) { return scw_engine_validate(nullptr, "{}", 2, 0, e); },
+               "scw_engine_validate: engine is NULL");
+  check_einval([&](auto e) { return scw_engine_validate(valid, nullptr, 3, 0, e); },
+               "scw_engine_validate: case_text is NULL but case_len is 3");
+  CHECK(rules == nullptr);
+  CHECK(engine == nullptr);
+  CHECK(out == nullptr);
 }

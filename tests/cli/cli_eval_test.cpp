@@ -82,11 +82,26 @@ TEST_CASE("eval rejects malformed YAML, located, exit 2", "[cli][eval]") {
   CHECK(contains(run.err, "error[E-YAML"));
 }
 
+TEST_CASE("eval explains a tab in the indentation and YAML in a .json file", "[cli][eval]") {
+  const CliRun tab = run_cli(eval_args(data("cases/tab-indented.yaml")));
+  CHECK(tab.exit_code == 2);
+  CHECK(contains(tab.err, "tab-indented.yaml:2:"));
+  CHECK(contains(tab.err, "error[E-YAML-SYNTAX]"));
+  CHECK(contains(tab.err, "hint: a tab is used for indentation"));
+
+  const CliRun mixed = run_cli(eval_args(data("cases/yaml-named-json.json")));
+  CHECK(mixed.exit_code == 2);
+  CHECK(contains(mixed.err, "yaml-named-json.json:1:1: error[E-CASE-SYNTAX]"));
+  CHECK(contains(mixed.err, "this looks like YAML, but JSON was expected"));
+}
+
 TEST_CASE("eval reports unreadable inputs with exit 2", "[cli][eval]") {
   SECTION("missing case file") {
     const CliRun run = run_cli(eval_args(data("cases/no-such-case.yaml")));
     CHECK(run.exit_code == 2);
-    CHECK(contains(run.err, "no-such-case.yaml"));
+    CHECK(contains(run.err, "no-such-case.yaml: error[E-CASE-READ]"));
+    CHECK(contains(run.err, "no such file"));
+    CHECK(contains(run.err, "hint: "));
   }
   SECTION("a directory instead of a case") {
     const CliRun run = run_cli(eval_args(data("cases")));

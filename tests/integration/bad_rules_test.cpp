@@ -210,3 +210,17 @@ TEST_CASE("try_load_string reports located errors under the given name", "[load]
   CHECK(errors[0].line == 6);
   CHECK(errors[0].column == 25);
 }
+
+TEST_CASE("a verdict written as a negated word suggests the negated verdict", "[load][bad_rules]") {
+  // Edit distance alone would suggest 'suitable', the opposite of what the author meant.
+  const LoadResult result = RuleSet::try_load_string(
+      "schema_version: 1\nruleset: {id: s, version: 1.0.0}\nrules:\n  - id: r\n"
+      "    when: true\n    then: {suitability: unsuitable}\n",
+      "inline.yaml");
+  REQUIRE_FALSE(result.ok());
+  const std::vector<Diagnostic> errors = errors_of(result);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code == "E-BAD-VALUE");
+  CHECK(errors[0].line == 6);
+  CHECK(errors[0].hint == "did you mean 'not_suitable'?");
+}
