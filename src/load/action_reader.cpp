@@ -98,7 +98,10 @@ std::optional<PlanSpec> RuleSetBuilder::read_plan(const SchemaReader& reader,
   };
   const std::optional<Range> sessions = required_range("sessions", true);
   const std::optional<Range> interval = required_range("interval_weeks", false);
-  if (sessions) spec.sessions = *sessions;
+  if (sessions) {
+    spec.sessions = *sessions;
+    spec.sessions_loc = reader.loc(*plan.find("sessions"));
+  }
   if (interval) spec.interval_weeks = *interval;
   ok = sessions && interval;
   if (const YamlNode* depth = plan.find("needle_depth_mm")) {

@@ -63,6 +63,7 @@ struct PlanSpec {
   Range sessions;
   Range interval_weeks;
   std::optional<Range> needle_depth_mm;
+  SourceLoc sessions_loc;  ///< where the `sessions` range is written, for lints
 };
 
 /// The `then:` of a rule. Lists hold catalogue ids in the order written.

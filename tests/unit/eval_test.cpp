@@ -96,7 +96,7 @@ struct CaseBuilder {
 };
 
 void plan_spec_rule(Rule& rule, double lo, double hi) {
-  rule.then.plan = PlanSpec{{lo, hi}, {4, 6}, Range{1.5, 2.5}};
+  rule.then.plan = PlanSpec{{lo, hi}, {4, 6}, Range{1.5, 2.5}, {}};
 }
 
 const ScarAssessment& only_scar(const AssessmentData& data) {
