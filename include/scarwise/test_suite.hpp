@@ -7,6 +7,12 @@
 // keys, wrong types, duplicate test names and expectations about scars the case does not have
 // are located errors (file:line:col, stable codes such as "E-TEST-UNKNOWN-KEY").
 //
+// A file may give `defaults:` (patient facts, and scar facts for every scar) merged under each
+// test's case, and gather tests in groups (`group:`, with defaults of their own, reported as
+// "<group> / <name>"); a null in a test's case leaves out a fact the defaults give. Loading a
+// file for a rule set (the @since 0.2 overloads taking a RuleSet) also checks its ids and default
+// facts against that rule set, so one load reports every mistake in the file.
+//
 // Running a TestSuite against an Engine evaluates every case with explanation on and compares;
 // a TestReport holds the per-test results, rule coverage (rules that never fired) and renders
 // the failures with expected against actual values and the trace of the rules involved.
@@ -45,7 +51,8 @@ namespace scarwise {
 
 namespace internal {
 struct TestSuiteData;
-}
+struct TestSuiteLoader;
+}  // namespace internal
 
 /// One expectation that did not hold. @since 0.1
 struct TestFailure {
@@ -76,6 +83,15 @@ struct TestResult {
   SCARWISE_API std::string to_text() const;
 };
 
+class TestSuite;
+
+/// How TestReport::to_text(suites, options) renders a report. @since 0.2
+struct TestTextOptions {
+  bool list_passed = false;       ///< one "PASS: name" line per passing test
+  bool list_never_fired = false;  ///< list the rules that never fired instead of counting them
+  std::string list_hint;          ///< added to the count when not listed, e.g. "-v lists them"
+};
+
 /// The results of running one or more test suites against one rule set. @since 0.1
 struct TestReport {
   std::vector<TestResult> results;             ///< in file order, then test order
@@ -92,11 +108,17 @@ struct TestReport {
   /// "PASS: name" line per passing test, then "rules never fired: K" followed by one
   /// "  - rule.id" line per such rule, and finally exactly "N passed, N failed". @since 0.1
   SCARWISE_API std::string to_text(bool list_passed = false) const;
+  /// The report as `scarwise test` prints it: every failure as TestResult::to_text() has it,
+  /// followed by the test's case as it ran (defaults merged, as compact YAML with long lines
+  /// cut), found in `suites` by file and test name; "PASS: name" lines if asked for; then
+  /// "N rules never fired" (followed by "; " and `list_hint` when it is not empty) or, when
+  /// listing, "N rules never fired:" and one "  - rule.id" line per rule; finally exactly
+  /// "N passed, N failed". @since 0.2
+  SCARWISE_API std::string to_text(const std::vector<TestSuite>& suites,
+                                   const TestTextOptions& options) const;
   /// The report as JUnit XML (one testsuite per test file), for CI systems. @since 0.1
   SCARWISE_API std::string to_junit_xml() const;
 };
-
-class TestSuite;
 
 /// Runs several suites against one engine and reports the results in order, with rule coverage
 /// over all of them (a rule counts as fired when it fired for any scar of any test). Never
@@ -117,6 +139,7 @@ class SCARWISE_API TestSuiteLoadResult {
 
  private:
   friend class TestSuite;
+  friend struct internal::TestSuiteLoader;
   std::shared_ptr<const internal::TestSuiteData> data_;
   std::vector<Diagnostic> diagnostics_;
 };
@@ -139,12 +162,24 @@ class SCARWISE_API TestSuite {
   static TestSuiteLoadResult try_load_string(const std::string& yaml,
                                              const std::string& name = "<memory>",
                                              const LoadOptions& options = {});
+  /// Loads a test file to run against `rules`: like try_load_file(path, options), and every
+  /// id in an expectation `rules` does not declare (E-TEST-UNKNOWN-RULE, E-TEST-UNKNOWN-ID,
+  /// E-TEST-UNKNOWN-FACT) and every fact of `defaults:` its vocabulary does not declare or
+  /// accept (E-CASE-UNKNOWN-FACT, E-CASE-TYPE, E-CASE-RANGE, E-CASE-UNKNOWN-VALUE) is a load
+  /// error, reported with the file's other errors and did-you-mean hints. @since 0.2
+  static TestSuiteLoadResult try_load_file(const RuleSet& rules, const std::string& path,
+                                           const LoadOptions& options = {});
+  /// try_load_file(rules, path, options) for a test file in memory; `name` is used in
+  /// diagnostics. @since 0.2
+  static TestSuiteLoadResult try_load_string(const RuleSet& rules, const std::string& yaml,
+                                             const std::string& name = "<memory>",
+                                             const LoadOptions& options = {});
 
   /// The file name given when loading. @since 0.1
   const std::string& file() const noexcept;
   /// Number of tests. @since 0.1
   std::size_t size() const noexcept;
-  /// Test names in file order. @since 0.1
+  /// Test names in file order; a group's tests as "<group> / <name>". @since 0.1
   std::vector<std::string> test_names() const;
   /// Runs every test against `engine` (same as run_tests(engine, {*this})). Never throws for a
   /// failing test or an invalid case: those are failed results. @since 0.1
@@ -153,6 +188,7 @@ class SCARWISE_API TestSuite {
  private:
   friend class TestSuiteLoadResult;
   friend TestReport run_tests(const Engine& engine, const std::vector<TestSuite>& suites);
+  friend struct TestReport;
   explicit TestSuite(std::shared_ptr<const internal::TestSuiteData> data);
   std::shared_ptr<const internal::TestSuiteData> data_;
 };

@@ -19,6 +19,14 @@ class CaseReader {
   CaseReader(const YamlDocument& doc, std::size_t max_scars, DiagnosticSink& sink)
       : doc_(doc), max_scars_(max_scars), sink_(sink) {}
 
+  /// The facts of a mapping outside a case (test defaults), read as a patient's facts are.
+  RawFacts read_fact_map(const YamlNode& node, const std::string& where) {
+    RawFacts facts;
+    facts.loc = doc_.loc(node);
+    read_facts(node, where, /*skip_id=*/false, facts);
+    return facts;
+  }
+
   std::unique_ptr<RawCase> read(const YamlNode& node) {
     const std::size_t errors_before = sink_.error_count();
     auto raw = std::make_unique<RawCase>();
@@ -222,6 +230,11 @@ std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode&
 std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
                                         DiagnosticSink& sink) {
   return read_case_node(doc, node, CaseOptions{}.max_scars, sink);
+}
+
+RawFacts read_fact_map(const YamlDocument& doc, const YamlNode& map, const std::string& where,
+                       DiagnosticSink& sink) {
+  return CaseReader(doc, CaseOptions{}.max_scars, sink).read_fact_map(map, where);
 }
 
 std::unique_ptr<RawCase> read_case_json(std::string_view text, const std::string& name,

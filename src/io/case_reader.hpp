@@ -43,6 +43,12 @@ std::unique_ptr<RawCase> read_case_yaml(std::string_view text, const std::string
 /// reporting errors.
 std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
                                         std::size_t max_scars, DiagnosticSink& sink);
+/// Reads the fact entries of `map`, a mapping of fact key to value, with the checks and codes
+/// read_case_node() applies to a patient's facts (E-CASE-SHAPE, E-CASE-DUPLICATE-KEY,
+/// E-CASE-NULL, E-CASE-NUMBER); `where` names the mapping in messages. Facts in error are left
+/// out of the result.
+RawFacts read_fact_map(const YamlDocument& doc, const YamlNode& map, const std::string& where,
+                       DiagnosticSink& sink);
 /// read_case_node() with the default scar limit.
 std::unique_ptr<RawCase> read_case_node(const YamlDocument& doc, const YamlNode& node,
                                         DiagnosticSink& sink);

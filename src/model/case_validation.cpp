@@ -265,6 +265,14 @@ class CaseValidator {
   CaseValidator(const RawCase& raw, const Vocabulary& vocabulary, DiagnosticSink& sink)
       : raw_(raw), vocabulary_(vocabulary), sink_(sink) {}
 
+  /// Checks only the facts `facts` gives: what a partial mapping (test defaults) can be held to.
+  void run_given(const RawFacts& facts, Scope scope, const std::string& where) {
+    std::vector<Value> slots(vocabulary_.slot_count(scope));
+    std::vector<bool> given(slots.size(), false);
+    std::vector<std::pair<std::string, std::string>> json;
+    check_given(facts, scope, where, json, slots, given);
+  }
+
   std::optional<ValidatedCase> run() {
     const std::size_t errors_before = sink_.error_count();
     ValidatedCase out;
@@ -322,8 +330,17 @@ class CaseValidator {
                                  std::vector<std::pair<std::string, std::string>>& json) {
     std::vector<Value> slots(vocabulary_.slot_count(scope));
     std::vector<bool> given(slots.size(), false);
+    if (!check_given(facts, scope, where, json, slots, given)) return slots;
+    fill_omitted(scope, where, facts.loc, given, slots);
+    return slots;
+  }
+
+  /// Converts the facts a mapping gives into their slots; false once past the error limit.
+  bool check_given(const RawFacts& facts, Scope scope, const std::string& where,
+                   std::vector<std::pair<std::string, std::string>>& json,
+                   std::vector<Value>& slots, std::vector<bool>& given) {
     for (const RawFact& fact : facts.facts) {
-      if (sink_.errors_dropped()) return slots;
+      if (sink_.errors_dropped()) return false;
       const std::optional<FactId> id = vocabulary_.find(scope, fact.key);
       if (!id) {
         sink_.error(at(fact.key_loc), "E-CASE-UNKNOWN-FACT",
@@ -343,8 +360,7 @@ class CaseValidator {
       slots[decl.slot] = converted.value;
       json.emplace_back(fact.key, std::move(converted.json));
     }
-    fill_omitted(scope, where, facts.loc, given, slots);
-    return slots;
+    return true;
   }
 
   /// Omitted facts take their declared default, stay unknown, or are an error when required.
@@ -405,6 +421,13 @@ class CaseValidator {
 std::optional<ValidatedCase> validate_case(const RawCase& raw, const Vocabulary& vocabulary,
                                            DiagnosticSink& sink) {
   return CaseValidator(raw, vocabulary, sink).run();
+}
+
+void validate_facts(const RawFacts& facts, Scope scope, const Vocabulary& vocabulary,
+                    const std::string& file, const std::string& where, DiagnosticSink& sink) {
+  RawCase context;
+  context.name = file;
+  CaseValidator(context, vocabulary, sink).run_given(facts, scope, where);
 }
 
 }  // namespace scarwise::internal

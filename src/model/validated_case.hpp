@@ -30,4 +30,11 @@ struct ValidatedCase {
 std::optional<ValidatedCase> validate_case(const RawCase& raw, const Vocabulary& vocabulary,
                                            DiagnosticSink& sink);
 
+/// Checks the facts of one mapping of `scope` as validate_case() checks a patient's or a scar's
+/// facts (E-CASE-UNKNOWN-FACT with did-you-mean, E-CASE-TYPE, E-CASE-RANGE,
+/// E-CASE-UNKNOWN-VALUE), but not what only a whole case can be held to: required facts and
+/// scars. `file` locates facts without a position; `where` starts each message (e.g. "defaults: ").
+void validate_facts(const RawFacts& facts, Scope scope, const Vocabulary& vocabulary,
+                    const std::string& file, const std::string& where, DiagnosticSink& sink);
+
 }  // namespace scarwise::internal

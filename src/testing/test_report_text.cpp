@@ -1,9 +1,12 @@
 // The text rendering of test results: what `scarwise test` prints.
 #include <algorithm>
+#include <map>
 #include <scarwise/test_suite.hpp>
 #include <string>
+#include <utility>
 
 #include "support/quote.hpp"
+#include "testing/test_spec.hpp"
 #include "testing/text_format.hpp"
 
 namespace scarwise {
@@ -94,24 +97,53 @@ bool involved(const TestResult& result, const std::string& scar) {
   return false;
 }
 
+/// A failed test: what was expected against what came out, the case when known (it is what
+/// the expectations are about, and with defaults merged it is written nowhere in full), and
+/// the trace of the scars involved.
+std::string failure_text(const TestResult& result, const std::string* case_text) {
+  std::string out = "FAIL: " + internal::shown_in_full(result.name) + " [" +
+                    location(result.file, result.line, result.column) + "]\n";
+  for (const TestFailure& failure : result.failures) {
+    out += "  " + location(result.file, failure.line, failure.column) + ": " + failure.path + "\n";
+    out += "    expected: " + failure.expected + "\n";
+    out += "    actual:   " + failure.actual + "\n";
+  }
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    out += indented(diagnostic.to_string(), "  ");
+  }
+  if (case_text) out += "  case as run:\n" + indented(*case_text, "    ");
+  if (result.assessment) {
+    for (const ScarAssessment& scar : result.assessment->scars()) {
+      if (involved(result, scar.id)) out += scar_trace(result, scar);
+    }
+  }
+  return out;
+}
+
+/// "N rules never fired", listed or with the hint on how to list them.
+std::string never_fired_text(const std::vector<std::string>& rules,
+                             const TestTextOptions& options) {
+  std::string out =
+      std::to_string(rules.size()) + (rules.size() == 1 ? " rule" : " rules") + " never fired";
+  if (!options.list_never_fired || rules.empty()) {
+    const bool hint = !options.list_hint.empty() && !rules.empty();
+    return out + (hint ? "; " + options.list_hint : "") + "\n";
+  }
+  out += ":\n";
+  for (const std::string& rule : rules) out += "  - " + rule + "\n";
+  return out;
+}
+
+std::string summary_line(const TestReport& report) {
+  return std::to_string(report.passed()) + " passed, " + std::to_string(report.failed()) +
+         " failed\n";
+}
+
 }  // namespace
 
 std::string TestResult::to_text() const {
   if (passed) return {};
-  std::string out =
-      "FAIL: " + internal::shown_in_full(name) + " [" + location(file, line, column) + "]\n";
-  for (const TestFailure& failure : failures) {
-    out += "  " + location(file, failure.line, failure.column) + ": " + failure.path + "\n";
-    out += "    expected: " + failure.expected + "\n";
-    out += "    actual:   " + failure.actual + "\n";
-  }
-  for (const Diagnostic& diagnostic : diagnostics) out += indented(diagnostic.to_string(), "  ");
-  if (assessment) {
-    for (const ScarAssessment& scar : assessment->scars()) {
-      if (involved(*this, scar.id)) out += scar_trace(*this, scar);
-    }
-  }
-  return out;
+  return failure_text(*this, nullptr);
 }
 
 std::size_t TestReport::passed() const noexcept {
@@ -132,8 +164,28 @@ std::string TestReport::to_text(bool list_passed) const {
   }
   out += "rules never fired: " + std::to_string(never_fired_rules.size()) + "\n";
   for (const std::string& rule : never_fired_rules) out += "  - " + rule + "\n";
-  out += std::to_string(passed()) + " passed, " + std::to_string(failed()) + " failed\n";
-  return out;
+  return out + summary_line(*this);
+}
+
+std::string TestReport::to_text(const std::vector<TestSuite>& suites,
+                                const TestTextOptions& options) const {
+  // Names are unique within a file, so file and name find a result's test.
+  std::map<std::pair<std::string, std::string>, const std::string*> cases;
+  for (const TestSuite& suite : suites) {
+    for (const internal::TestSpec& spec : suite.data_->tests) {
+      cases.emplace(std::make_pair(suite.data_->file, spec.name), &spec.case_text);
+    }
+  }
+  std::string out;
+  for (const TestResult& result : results) {
+    if (!result.passed) {
+      const auto found = cases.find({result.file, result.name});
+      out += failure_text(result, found == cases.end() ? nullptr : found->second) + "\n";
+    } else if (options.list_passed) {
+      out += "PASS: " + internal::shown_in_full(result.name) + "\n";
+    }
+  }
+  return out + never_fired_text(never_fired_rules, options) + summary_line(*this);
 }
 
 }  // namespace scarwise

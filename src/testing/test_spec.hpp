@@ -72,8 +72,10 @@ struct CaseExpect {
 };
 
 struct TestSpec {
-  std::string name;
+  std::string name;  ///< "<group> / <name>" for a test in a group
   SourceLoc loc;
+  /// The case as run, defaults merged, as compact YAML (case_text.hpp) for failure reports.
+  std::string case_text;
   /// The case, when it could be read; otherwise case_diagnostics says why.
   std::optional<Case> test_case;
   std::vector<Diagnostic> case_diagnostics;

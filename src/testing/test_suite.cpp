@@ -94,6 +94,41 @@ void mark_fired(const Assessment& assessment, std::map<std::string, bool>& fired
 
 }  // namespace
 
+/// Loading with or without a rule set to check the file against: one path for both.
+struct internal::TestSuiteLoader {
+  /// Reads a test file from memory, checking it against `rules` when given.
+  static TestSuiteLoadResult load_text(const std::string& yaml, const std::string& name,
+                                       const LoadOptions& options,
+                                       const internal::RuleSetModel* rules) {
+    DiagnosticSink sink(options.max_errors, options.max_warnings);
+    TestSuiteLoadResult result;
+    result.data_ = internal::read_test_file(yaml, name, limits_of(options), rules, sink);
+    result.diagnostics_ = sink.take();
+    // The reader checks fields in a fixed order; people read findings top to bottom.
+    std::stable_sort(result.diagnostics_.begin(), result.diagnostics_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
+                     });
+    // What the limits left out is said last.
+    sink.add_truncation_notes({name, 0, 0}, "LoadOptions::max_errors", "LoadOptions::max_warnings");
+    for (Diagnostic& d : sink.take()) result.diagnostics_.push_back(std::move(d));
+    return result;
+  }
+
+  /// Reads a test file through the confined reader, checking it against `rules` when given.
+  static TestSuiteLoadResult load_path(const std::string& path, const LoadOptions& options,
+                                       const internal::RuleSetModel* rules) {
+    DiagnosticSink sink;
+    std::optional<std::string> text = read_file(path, options.max_file_bytes, sink);
+    if (!text) {
+      TestSuiteLoadResult result;
+      result.diagnostics_ = sink.take();
+      return result;
+    }
+    return load_text(*text, path, options, rules);
+  }
+};
+
 TestSuite TestSuiteLoadResult::value() const {
   if (!data_) throw LoadError(diagnostics_);
   return TestSuite(data_);
@@ -104,30 +139,22 @@ TestSuite::TestSuite(std::shared_ptr<const internal::TestSuiteData> data)
 
 TestSuiteLoadResult TestSuite::try_load_string(const std::string& yaml, const std::string& name,
                                                const LoadOptions& options) {
-  DiagnosticSink sink(options.max_errors, options.max_warnings);
-  TestSuiteLoadResult result;
-  result.data_ = internal::read_test_file(yaml, name, limits_of(options), sink);
-  result.diagnostics_ = sink.take();
-  // The reader checks fields in a fixed order; people read findings top to bottom.
-  std::stable_sort(result.diagnostics_.begin(), result.diagnostics_.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
-                   });
-  // What the limits left out is said last.
-  sink.add_truncation_notes({name, 0, 0}, "LoadOptions::max_errors", "LoadOptions::max_warnings");
-  for (Diagnostic& d : sink.take()) result.diagnostics_.push_back(std::move(d));
-  return result;
+  return internal::TestSuiteLoader::load_text(yaml, name, options, nullptr);
 }
 
 TestSuiteLoadResult TestSuite::try_load_file(const std::string& path, const LoadOptions& options) {
-  DiagnosticSink sink;
-  std::optional<std::string> text = read_file(path, options.max_file_bytes, sink);
-  if (!text) {
-    TestSuiteLoadResult result;
-    result.diagnostics_ = sink.take();
-    return result;
-  }
-  return try_load_string(*text, path, options);
+  return internal::TestSuiteLoader::load_path(path, options, nullptr);
+}
+
+TestSuiteLoadResult TestSuite::try_load_string(const RuleSet& rules, const std::string& yaml,
+                                               const std::string& name,
+                                               const LoadOptions& options) {
+  return internal::TestSuiteLoader::load_text(yaml, name, options, rules.model().get());
+}
+
+TestSuiteLoadResult TestSuite::try_load_file(const RuleSet& rules, const std::string& path,
+                                             const LoadOptions& options) {
+  return internal::TestSuiteLoader::load_path(path, options, rules.model().get());
 }
 
 TestSuite TestSuite::load_file(const std::string& path, const LoadOptions& options) {

@@ -1,7 +1,6 @@
 // `scarwise check RULES [--strict] [--format text|json]`: load a rule set, lint it, and report
 // every diagnostic.
 #include <algorithm>
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>

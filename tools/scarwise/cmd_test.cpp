@@ -20,12 +20,14 @@ struct TestArgs {
   std::string junit;
 };
 
-/// Loads every file, reporting all their problems before giving up on any.
-std::optional<std::vector<TestSuite>> load_suites(const std::vector<std::string>& files) {
+/// Loads every file for `rules`, reporting all their problems (unknown ids included) before
+/// giving up on any.
+std::optional<std::vector<TestSuite>> load_suites(const RuleSet& rules,
+                                                  const std::vector<std::string>& files) {
   std::vector<TestSuite> suites;
   bool ok = true;
   for (const std::string& file : files) {
-    const TestSuiteLoadResult loaded = TestSuite::try_load_file(file);
+    const TestSuiteLoadResult loaded = TestSuite::try_load_file(rules, file);
     print_diagnostics(loaded.diagnostics(), std::cerr);
     if (loaded) {
       suites.push_back(loaded.value());
@@ -67,10 +69,14 @@ int run_test(const TestArgs& args) {
               << (fs::path(rules_dir_of(args.rules)) / "tests").generic_string() << '\n';
     return kExitError;
   }
-  std::optional<std::vector<TestSuite>> suites = load_suites(files);
+  std::optional<std::vector<TestSuite>> suites = load_suites(*rules, files);
   if (!suites) return kExitError;
   const TestReport report = run_tests(Engine(*rules), *suites);
-  std::cout << report.to_text(args.verbose);
+  TestTextOptions text;
+  text.list_passed = args.verbose;
+  text.list_never_fired = args.verbose;
+  text.list_hint = "-v lists them";
+  std::cout << report.to_text(*suites, text);
   if (!args.junit.empty() && !write_junit(args.junit, report)) return kExitError;
   return report.ok() ? kExitOk : kExitFindings;
 }
@@ -84,7 +90,8 @@ Command add_test_command(CLI::App& app) {
       ->required();
   sub->add_option("tests", args->files,
                   "Test files (default: every *.yaml under the rule set's tests/ directory)");
-  sub->add_flag("-v,--verbose", args->verbose, "Also list the tests that passed");
+  sub->add_flag("-v,--verbose", args->verbose,
+                "Also list the tests that passed and the rules never fired");
   sub->add_option("--junit", args->junit, "Also write the results as JUnit XML to this file");
   add_rules_path_option(*sub);
   return Command{sub, [args] { return run_test(*args); }};
