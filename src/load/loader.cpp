@@ -55,6 +55,7 @@ std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions&
       files.push_back({file.relative_path, file.doc.text});
     }
     model->digest = ruleset_digest(std::move(files));
+    model->root_file = root;
     for (const std::vector<Diagnostic>* list : {&diagnostics, &notes}) {
       for (const Diagnostic& d : *list) {
         if (d.severity == Severity::warning) model->warnings.push_back(d);

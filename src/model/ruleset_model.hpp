@@ -83,6 +83,7 @@ struct RuleSetModel {
   std::string version;
   std::string title;
   std::string digest;  ///< "sha256:<hex>"
+  std::string root_file;  ///< the root file as opened, where findings about the whole set point
   Vocabulary vocabulary;
   std::vector<EvidenceEntry> evidence;
   std::vector<TreatmentEntry> treatments;

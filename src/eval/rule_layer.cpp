@@ -1,0 +1,7 @@
+#include "eval/rule_layer.hpp"
+
+namespace scarwise::internal {
+
+const std::string& rule_layer(const RuleSetModel& rules, const Rule& /*rule*/) { return rules.id; }
+
+}  // namespace scarwise::internal
