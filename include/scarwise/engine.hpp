@@ -13,6 +13,7 @@
 #include <scarwise/assessment.hpp>
 #include <scarwise/case.hpp>
 #include <scarwise/diagnostic.hpp>
+#include <scarwise/explanation.hpp>
 #include <scarwise/export.hpp>
 #include <scarwise/ruleset.hpp>
 
@@ -47,6 +48,16 @@ class SCARWISE_API Engine {
   /// Like evaluate() but reports a rejected case through the result instead of throwing.
   /// @since 0.1
   EvalResult try_evaluate(const Case& c, const EvalOptions& options = {}) const;
+  /// Explains how the case is assessed (scarwise/explanation.hpp): the same evaluation as
+  /// evaluate(), with every comparison of every rule's condition kept for each scar. Throws
+  /// CaseError when validate() would report errors, or when `options` name a scar the case
+  /// does not hold (E-EXPLAIN-UNKNOWN-SCAR) or a rule the rule set does not hold
+  /// (E-EXPLAIN-UNKNOWN-RULE); both name what exists, with a did-you-mean hint. Costs more
+  /// than evaluate(), which it leaves as fast as it was. @since 0.2
+  Explanation explain(const Case& c, const ExplainOptions& options = {}) const;
+  /// Like explain() but reports a rejected case or option through the result instead of
+  /// throwing. @since 0.2
+  ExplainResult try_explain(const Case& c, const ExplainOptions& options = {}) const;
   /// The rule set this engine evaluates. @since 0.1
   const RuleSet& rules() const noexcept { return rules_; }
 

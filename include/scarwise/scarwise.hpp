@@ -19,6 +19,7 @@
 #include <scarwise/diagnostic.hpp>
 #include <scarwise/engine.hpp>
 #include <scarwise/lint.hpp>
+#include <scarwise/explanation.hpp>
 #include <scarwise/ruleset.hpp>
 #include <scarwise/test_suite.hpp>
 #include <scarwise/version.hpp>

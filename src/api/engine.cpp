@@ -1,6 +1,9 @@
 #include <scarwise/engine.hpp>
 
+#include "api/explain_request.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/explainer.hpp"
+#include "model/explanation_data.hpp"
 #include "model/raw_case.hpp"
 #include "model/ruleset_model.hpp"
 #include "model/validated_case.hpp"
@@ -52,6 +55,29 @@ Assessment Engine::evaluate(const Case& c, const EvalOptions& options) const {
   EvalResult result = try_evaluate(c, options);
   if (!result.assessment) throw CaseError(std::move(result.diagnostics));
   return std::move(*result.assessment);
+}
+
+ExplainResult Engine::try_explain(const Case& c, const ExplainOptions& options) const {
+  const internal::RuleSetModel& model = *rules_.model();
+  Validation validation = validate_capped(c.raw(), model.vocabulary);
+  ExplainResult result;
+  result.diagnostics = std::move(validation.diagnostics);
+  // The options are checked even for an invalid case, so that one run reports every mistake.
+  std::vector<Diagnostic> option_errors = internal::check_explain_options(options, c.raw(), model);
+  result.diagnostics.insert(result.diagnostics.end(), option_errors.begin(), option_errors.end());
+  if (!validation.validated || !option_errors.empty()) return result;
+  auto data = std::make_shared<internal::ExplanationData>(
+      internal::explain_case(model, *validation.validated,
+                             internal::case_digest(*validation.validated),
+                             internal::ExplainFocus{options.scar, options.rule}));
+  result.explanation.emplace(std::move(data));
+  return result;
+}
+
+Explanation Engine::explain(const Case& c, const ExplainOptions& options) const {
+  ExplainResult result = try_explain(c, options);
+  if (!result.explanation) throw CaseError(std::move(result.diagnostics));
+  return std::move(*result.explanation);
 }
 
 }  // namespace scarwise

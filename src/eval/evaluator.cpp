@@ -7,25 +7,21 @@
 #include <algorithm>
 
 namespace scarwise::internal {
-namespace {
 
-ScarAssessment assess_scar(const RuleSetModel& rules, const FactEnv& env, const std::string& id,
-                           bool explain) {
-  std::vector<Tri> outcomes;
-  outcomes.reserve(rules.rules.size());
-  for (const Rule& rule : rules.rules) outcomes.push_back(rule.when.evaluate(env));
+ScarRun run_scar(const RuleSetModel& rules, const FactEnv& env, const std::string& id,
+                 bool explain) {
+  ScarRun run;
+  run.outcomes.reserve(rules.rules.size());
+  for (const Rule& rule : rules.rules) run.outcomes.push_back(rule.when.evaluate(env));
 
-  ScarAssessment out;
+  ScarAssessment& out = run.assessment;
   out.id = id;
-  std::vector<std::vector<std::string>> notes;
-  if (explain) notes.resize(rules.rules.size());
-  merge_fired_rules(rules, outcomes, out, explain ? &notes : nullptr);
-  assess_completeness(rules, outcomes, env, out);
-  if (explain) out.trace = build_trace(rules, outcomes, env, std::move(notes));
-  return out;
+  if (explain) run.notes.by_rule.resize(rules.rules.size());
+  merge_fired_rules(rules, run.outcomes, out, explain ? &run.notes : nullptr);
+  assess_completeness(rules, run.outcomes, env, out);
+  if (explain) out.trace = build_trace(rules, run.outcomes, env, run.notes.by_rule);
+  return run;
 }
-
-}  // namespace
 
 AssessmentData evaluate_case(const RuleSetModel& rules, const ValidatedCase& c,
                              std::string case_digest, bool explain) {
@@ -37,7 +33,7 @@ AssessmentData evaluate_case(const RuleSetModel& rules, const ValidatedCase& c,
   data.explained = explain;
   for (const ValidatedScar& scar : c.scars) {
     const FactEnv env{&rules.vocabulary, c.patient.data(), scar.slots.data()};
-    ScarAssessment assessed = assess_scar(rules, env, scar.id, explain);
+    ScarAssessment assessed = run_scar(rules, env, scar.id, explain).assessment;
     data.suitability = std::max(data.suitability, assessed.suitability);
     data.complete = data.complete && assessed.complete;
     data.scars.push_back(std::move(assessed));

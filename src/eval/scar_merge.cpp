@@ -82,12 +82,12 @@ std::vector<Instruction> instructions(const RuleSetModel& rules, const Collected
   return out;
 }
 
-void add_note(std::vector<std::vector<std::string>>* notes, std::uint32_t rule, std::string note) {
-  if (notes) (*notes)[rule].push_back(std::move(note));
+void add_note(MergeNotes* notes, std::uint32_t rule, std::string note) {
+  if (notes) notes->by_rule[rule].push_back(std::move(note));
 }
 
 void fill_combinations(const RuleSetModel& rules, const Merged& m, ScarAssessment& out,
-                       std::vector<std::vector<std::string>>* notes) {
+                       MergeNotes* notes) {
   for (std::size_t i = 0; i < m.suggest.ids.size(); ++i) {
     const CatalogueId id = m.suggest.ids[i];
     const TreatmentEntry& treatment = rules.treatments[id];
@@ -95,6 +95,7 @@ void fill_combinations(const RuleSetModel& rules, const Merged& m, ScarAssessmen
     const auto avoided = std::find(m.avoid.ids.begin(), m.avoid.ids.end(), id);
     if (avoided != m.avoid.ids.end()) {
       const std::uint32_t avoid_rule = m.avoid.rule_of[avoided - m.avoid.ids.begin()];
+      if (notes) notes->suppressed.push_back({id, m.suggest.rule_of[i], avoid_rule});
       add_note(notes, m.suggest.rule_of[i],
                "suggestion " + quote(treatment.id) + " suppressed by avoid in rule " +
                    quote(rules.rules[avoid_rule].id));
@@ -107,7 +108,7 @@ void fill_combinations(const RuleSetModel& rules, const Merged& m, ScarAssessmen
 }  // namespace
 
 void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
-                       ScarAssessment& out, std::vector<std::vector<std::string>>* notes) {
+                       ScarAssessment& out, MergeNotes* notes) {
   const Merged m = collect(rules, outcomes);
   out.suitability = m.suitability;
   out.reevaluate_after_weeks =

@@ -8,16 +8,30 @@
 
 #include <scarwise/assessment.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace scarwise::internal {
 
+/// A suggestion the merge dropped because a fired rule asked to avoid the treatment.
+struct Suppression {
+  CatalogueId treatment = 0;      ///< into treatments
+  std::uint32_t suggested_by = 0;  ///< the first rule that suggested it (into rules)
+  std::uint32_t avoided_by = 0;    ///< the first rule that asked to avoid it (into rules)
+};
+
+/// What the merge did beyond its result, for traces and explanations.
+struct MergeNotes {
+  std::vector<std::vector<std::string>> by_rule;  ///< notes indexed like rules.rules
+  std::vector<Suppression> suppressed;            ///< in the order suggestions were listed
+};
+
 /// Fills the verdict, plan, combinations, avoid, precautions, aftercare and reasons of `out`
 /// from the rules whose outcome is True. `outcomes` is indexed like `rules.rules`. When
-/// `notes` is not null, explanations of suppressed suggestions and overridden plans are added
-/// to it, indexed like `rules.rules`.
+/// `notes` is not null (its by_rule sized like `rules.rules`), explanations of suppressed
+/// suggestions and overridden plans are added to it.
 void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
-                       ScarAssessment& out, std::vector<std::vector<std::string>>* notes);
+                       ScarAssessment& out, MergeNotes* notes);
 
 }  // namespace scarwise::internal

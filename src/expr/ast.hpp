@@ -44,6 +44,11 @@ struct Node {
   bool boolean = false;
   Numeric number;
   std::vector<Node> children;
+  /// The characters the node was written as, [begin, end) in the expression text. Set for
+  /// operands, comparisons, `in`, `contains` and `known` (what an explanation quotes); left 0
+  /// for `and`, `or` and `not`.
+  std::size_t begin = 0;
+  std::size_t end = 0;
 
   // Filled in by the checker.
   FactId fact = 0;                ///< Fact: the resolved declaration

@@ -46,6 +46,24 @@ class Compiler {
         return emit_junction(node, Opcode::And);
       case NodeKind::Not:
         return emit_junction(node, Opcode::Not);
+      default: {
+        const std::uint32_t index = emit_leaf(node);
+        code_.sources[index] = leaf_source(node);
+        return index;
+      }
+    }
+  }
+
+  std::shared_ptr<const ExprProgram> finish(std::string text) {
+    std::sort(facts_.begin(), facts_.end());
+    facts_.erase(std::unique(facts_.begin(), facts_.end()), facts_.end());
+    return std::make_shared<const ExprProgram>(std::move(text), std::move(code_),
+                                               std::move(facts_));
+  }
+
+ private:
+  std::uint32_t emit_leaf(const Node& node) {
+    switch (node.kind) {
       case NodeKind::Compare:
         return emit_compare(node);
       case NodeKind::In:
@@ -67,14 +85,22 @@ class Compiler {
     }
   }
 
-  std::shared_ptr<const ExprProgram> finish(std::string text) {
-    std::sort(facts_.begin(), facts_.end());
-    facts_.erase(std::unique(facts_.begin(), facts_.end()), facts_.end());
-    return std::make_shared<const ExprProgram>(std::move(text), std::move(code_),
-                                               std::move(facts_));
+  // Kept beside the code for explanations, which quote each comparison as written.
+  static LeafSource leaf_source(const Node& node) {
+    LeafSource source;
+    source.begin = node.begin;
+    source.end = node.end;
+    source.list = node.kind == NodeKind::In;
+    source.has_literal = source.list || node.kind == NodeKind::Contains ||
+                         (node.kind == NodeKind::Compare &&
+                          node.children[1].kind != NodeKind::Fact);
+    if (source.has_literal) {
+      source.literal_begin = node.children[1].begin;
+      source.literal_end = source.list ? node.end : node.children[1].end;
+    }
+    return source;
   }
 
- private:
   std::uint32_t emit_junction(const Node& node, Opcode code) {
     std::vector<std::uint32_t> children;
     for (const Node& child : node.children) children.push_back(emit(child));
@@ -146,6 +172,7 @@ class Compiler {
 
   std::uint32_t push(const Instr& instr) {
     code_.instrs.push_back(instr);
+    code_.sources.emplace_back();
     return static_cast<std::uint32_t>(code_.instrs.size() - 1);
   }
 

@@ -20,6 +20,10 @@ void CompiledExpr::unknown_facts(const FactEnv& env, std::vector<FactId>& out) c
   if (program_) program_->unknown_facts(env, out);
 }
 
+ConditionOutcome CompiledExpr::explain(const FactEnv& env) const {
+  return program_ ? program_->explain(env) : ConditionOutcome{};
+}
+
 const std::vector<FactId>& CompiledExpr::referenced_facts() const {
   static const std::vector<FactId> kNone;
   return program_ ? program_->referenced_facts() : kNone;

@@ -4,6 +4,7 @@
 // Nothing outside expr/ knows the expression syntax.
 #pragma once
 
+#include "expr/condition_outcome.hpp"
 #include "model/value.hpp"
 #include "model/vocabulary.hpp"
 #include "support/diagnostic_sink.hpp"
@@ -56,6 +57,10 @@ class CompiledExpr {
   /// unknown facts under the sub-expressions whose value is unknown. Empty unless evaluate()
   /// gives Unknown.
   void unknown_facts(const FactEnv& env, std::vector<FactId>& out) const;
+  /// Every leaf of the expression evaluated against `env`, in the order written, with the
+  /// ones that settled the result marked; for explanations (evaluate() is the fast path).
+  /// Without a program: an unknown result and no leaves.
+  ConditionOutcome explain(const FactEnv& env) const;
   /// Every fact the expression mentions, sorted, without duplicates.
   const std::vector<FactId>& referenced_facts() const;
   /// The expression text as written.

@@ -91,7 +91,9 @@ class Parser {
     return node;
   }
 
+  // A comparison keeps the span of its source text, so an explanation can quote it as written.
   Node parse_comparison_parts() {
+    const std::size_t begin = peek().offset;
     Node left = parse_primary();
     const Token& token = peek();
     if (const std::optional<CmpOp> op = comparison_op(token.kind)) {
@@ -99,7 +101,7 @@ class Parser {
       node.op = *op;
       node.children.push_back(std::move(left));
       node.children.push_back(parse_primary());
-      return node;
+      return spanned(std::move(node), begin);
     }
     const bool not_in = token.kind == TokenKind::Not && peek(1).kind == TokenKind::In;
     if (token.kind == TokenKind::In || not_in) {
@@ -108,15 +110,22 @@ class Parser {
       node.negated = not_in;
       node.children.push_back(std::move(left));
       parse_list(node);
-      return node;
+      return spanned(std::move(node), begin);
     }
     if (token.kind == TokenKind::Contains) {
       Node node = make_node(NodeKind::Contains, advance().offset);
       node.children.push_back(std::move(left));
       node.children.push_back(parse_primary());
-      return node;
+      return spanned(std::move(node), begin);
     }
     return left;
+  }
+
+  /// `node`, which started at `begin` and ends with the last token consumed.
+  Node spanned(Node node, std::size_t begin) const {
+    node.begin = begin;
+    node.end = consumed_end_;
+    return node;
   }
 
   // What may follow a complete condition; a bare fact or value may also take an operator.
@@ -158,13 +167,16 @@ class Parser {
     if (!at(TokenKind::Name) && !at(TokenKind::Word)) fail("a fact name such as 'patient.age'");
     node.children.push_back(operand(advance()));
     expect(TokenKind::RParen, "')'");
-    return node;
+    const std::size_t begin = node.offset;
+    return spanned(std::move(node), begin);
   }
 
   static Node operand(const Token& token) {
     Node node;
     node.offset = token.offset;
     node.text = token.text;
+    node.begin = token.offset;
+    node.end = token_end(token);
     switch (token.kind) {
       case TokenKind::Name:
         node.kind = NodeKind::Fact;
@@ -205,8 +217,13 @@ class Parser {
   bool at(TokenKind kind) const { return peek().kind == kind; }
   const Token& advance() {
     const Token& token = peek();
+    consumed_end_ = token_end(token);
     if (pos_ + 1 < tokens_.size()) ++pos_;
     return token;
+  }
+  /// Where the characters of `token` end; a string's text leaves out its two quotes.
+  static std::size_t token_end(const Token& token) {
+    return token.offset + token.text.size() + (token.kind == TokenKind::String ? 2 : 0);
   }
   void expect(TokenKind kind, const char* expected) {
     if (!at(kind)) fail(expected);
@@ -232,6 +249,7 @@ class Parser {
   std::size_t pos_ = 0;
   std::size_t depth_ = 0;
   bool after_operand_ = false;  ///< the last comparison parsed was a lone fact or value
+  std::size_t consumed_end_ = 0;  ///< end of the last token consumed
 };
 
 }  // namespace

@@ -3,11 +3,13 @@
 // and allocates nothing.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "expr/compare_op.hpp"
+#include "expr/condition_outcome.hpp"
 #include "model/value.hpp"
 #include "model/vocabulary.hpp"
 
@@ -42,10 +44,21 @@ struct Instr {
   std::uint64_t mask = 0;
 };
 
+/// Where a leaf instruction came from, for explanations; evaluation never reads it.
+struct LeafSource {
+  std::size_t begin = 0;     ///< the leaf's characters in the expression text, [begin, end)
+  std::size_t end = 0;
+  bool has_literal = false;  ///< a literal is compared with (not a lone bool fact, known())
+  bool list = false;         ///< that literal is a list: `in [...]`, `not in [...]`
+  std::size_t literal_begin = 0;  ///< the literal's characters; a list's from its first value
+  std::size_t literal_end = 0;    ///< to its closing bracket
+};
+
 /// Everything a program is made of; the root is the last instruction, and every instruction
 /// comes after the ones it refers to.
 struct ProgramCode {
   std::vector<Instr> instrs;
+  std::vector<LeafSource> sources;      ///< indexed like instrs; default for Not, And and Or
   std::vector<std::uint32_t> operands;  ///< instruction indices, for Not, And and Or
   std::vector<Numeric> numbers;         ///< runs sorted by numeric_less, for InList
 };
@@ -58,6 +71,9 @@ class ExprProgram {
   /// Appends the facts that keep the program unknown, then sorts and deduplicates what it
   /// appended (what `out` held before is left as it was).
   void unknown_facts(const FactEnv& env, std::vector<FactId>& out) const;
+  /// Every leaf evaluated against `env`, in source order, with the ones that settled the
+  /// result marked (program_explain.cpp). Slower than evaluate(): only for explanations.
+  ConditionOutcome explain(const FactEnv& env) const;
   const std::vector<FactId>& referenced_facts() const noexcept { return referenced_facts_; }
   const std::string& text() const noexcept { return text_; }
   const ProgramCode& code() const noexcept { return code_; }
@@ -68,6 +84,9 @@ class ExprProgram {
   }
   Tri evaluate(std::uint32_t index, const FactEnv& env) const;
   Tri evaluate_leaf(const Instr& instr, const FactEnv& env) const;
+  void mark_decisive(std::uint32_t index, const std::vector<Tri>& results,
+                     std::vector<bool>& decisive) const;
+  LeafOutcome leaf_outcome(std::uint32_t index, Tri result, bool decisive) const;
   void collect_unknown(std::uint32_t index, const FactEnv& env, std::vector<FactId>& out) const;
 
   std::string text_;

@@ -193,6 +193,16 @@ json::object assessment_document(const AssessmentData& data) {
 
 }  // namespace
 
+boost::json::object scar_to_json(const ScarAssessment& s, bool explained) {
+  return scar(s, explained);
+}
+
+boost::json::value fact_value_to_json(const std::optional<FactValue>& value) {
+  return fact_value(value);
+}
+
+boost::json::value plan_to_json(const std::optional<Plan>& p) { return plan(p); }
+
 std::string assessment_to_json(const AssessmentData& data) {
   return write_pretty_json(assessment_document(data));
 }

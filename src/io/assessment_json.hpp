@@ -1,6 +1,8 @@
 // The "scarwise.assessment/1" JSON contract (DESIGN section 5).
 #pragma once
 
+#include <boost/json.hpp>
+#include <optional>
 #include <scarwise/assessment.hpp>
 #include <string>
 
@@ -20,5 +22,11 @@ std::string assessment_to_json(const AssessmentData& data);
 
 /// The same document on one line, without a final newline (for JSON Lines streams).
 std::string assessment_to_json_line(const AssessmentData& data);
+
+/// Pieces of the document, for other documents that embed them (the explanation): one scar's
+/// object (its trace when `explained`), a fact value (null when unknown), a plan (or null).
+boost::json::object scar_to_json(const ScarAssessment& scar, bool explained);
+boost::json::value fact_value_to_json(const std::optional<FactValue>& value);
+boost::json::value plan_to_json(const std::optional<Plan>& plan);
 
 }  // namespace scarwise::internal

@@ -69,6 +69,7 @@ std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions&
   std::vector<Diagnostic> notes = local.take();
   if (model) {
     set_digests(sources, *model);
+    model->root_file = root;
     for (const std::vector<Diagnostic>* list : {&diagnostics, &notes}) {
       for (const Diagnostic& d : *list) {
         if (d.severity == Severity::warning) model->warnings.push_back(d);

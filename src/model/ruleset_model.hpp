@@ -103,6 +103,7 @@ struct RuleSetModel {
   std::string digest;  ///< "sha256:<hex>"; over the layers' digests when there are several
   /// The `extends` chain, furthest base first; always at least the rule set itself.
   std::vector<LayerInfo> layers;
+  std::string root_file;  ///< the root file as opened, where findings about the whole set point
   Vocabulary vocabulary;
   std::vector<EvidenceEntry> evidence;
   std::vector<TreatmentEntry> treatments;

@@ -1,5 +1,5 @@
 // scarwise — the command-line tool: evaluate cases, check rule sets, run rule-set tests,
-// assess streams of cases.
+// assess streams of cases, explain assessments.
 // Exit codes: 0 ok, 1 findings or failed tests, 2 usage or load error. Results go to stdout,
 // errors to stderr.
 #include <iostream>
@@ -28,10 +28,11 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("scarwise ") + scarwise::version());
   app.require_subcommand(1);
   const std::vector<Command> commands = {add_eval_command(app), add_check_command(app),
-                                         add_test_command(app), add_batch_command(app)};
+                                         add_test_command(app), add_batch_command(app),
+                                         add_explain_command(app)};
   if (is_unknown_command(argc, argv, commands)) {
     std::cerr << "scarwise: error: unknown command '" << argv[1]
-              << "'; the commands are eval, check, test and batch (see --help)\n";
+              << "'; the commands are eval, check, test, batch and explain (see --help)\n";
     return kExitError;
   }
   try {

@@ -1,0 +1,131 @@
+#include "eval/rule_explainer.hpp"
+
+#include <algorithm>
+
+#include "eval/rule_layer.hpp"
+#include "eval/trace.hpp"
+
+namespace scarwise::internal {
+namespace {
+
+RuleOutcome outcome_of(Tri t) {
+  switch (t) {
+    case Tri::True:
+      return RuleOutcome::fired;
+    case Tri::False:
+      return RuleOutcome::not_fired;
+    case Tri::Unknown:
+      return RuleOutcome::unknown;
+  }
+  return RuleOutcome::unknown;
+}
+
+std::optional<bool> result_of(Tri t) {
+  if (t == Tri::Unknown) return std::nullopt;
+  return t == Tri::True;
+}
+
+ExplainedOperand fact_operand(const Vocabulary& vocabulary, FactId fact, const FactEnv& env) {
+  const FactDecl& decl = vocabulary.fact(fact);
+  return ExplainedOperand{decl.name, true, to_fact_value(decl, env.get(fact)), {}};
+}
+
+// A literal's values read from the compiled condition, shown as a case would give them.
+ExplainedOperand literal_operand(const FactDecl& decl, const LeafOutcome& leaf) {
+  ExplainedOperand operand{std::string(leaf.literal_text), false, std::nullopt, {}};
+  for (const Value& value : leaf.literals) {
+    std::optional<FactValue> shown = to_fact_value(decl, value);
+    if (!shown) continue;
+    if (leaf.list) {
+      operand.list.push_back(std::move(*shown));
+    } else {
+      operand.value = std::move(shown);
+    }
+  }
+  return operand;
+}
+
+ExplainedComparison explain_leaf(const Vocabulary& vocabulary, const LeafOutcome& leaf,
+                                 const FactEnv& env) {
+  ExplainedComparison out;
+  out.text = std::string(leaf.text);
+  out.result = result_of(leaf.result);
+  out.decisive = leaf.decisive;
+  if (!leaf.fact) {  // a constant: `true` or `false`
+    out.left = ExplainedOperand{out.text, false, FactValue{leaf.result == Tri::True}, {}};
+    return out;
+  }
+  out.left = fact_operand(vocabulary, *leaf.fact, env);
+  if (leaf.other) {
+    out.right = fact_operand(vocabulary, *leaf.other, env);
+  } else if (leaf.has_literal) {
+    out.right = literal_operand(vocabulary.fact(*leaf.fact), leaf);
+  }
+  return out;
+}
+
+std::vector<std::string> ids_of(const std::vector<CatalogueId>& ids,
+                                const std::vector<InstructionEntry>& catalogue) {
+  std::vector<std::string> out;
+  for (CatalogueId id : ids) out.push_back(catalogue[id].id);
+  return out;
+}
+
+std::vector<std::string> ids_of(const std::vector<CatalogueId>& ids,
+                                const std::vector<TreatmentEntry>& catalogue) {
+  std::vector<std::string> out;
+  for (CatalogueId id : ids) out.push_back(catalogue[id].id);
+  return out;
+}
+
+RuleEffect effect_of(const RuleSetModel& rules, const Rule& rule) {
+  const Action& then = rule.then;
+  RuleEffect effect;
+  effect.suitability = then.suitability;
+  effect.reevaluate_after_weeks = then.reevaluate_after_weeks;
+  effect.message = then.message;
+  if (then.plan) {
+    effect.plan =
+        Plan{then.plan->sessions, then.plan->interval_weeks, then.plan->needle_depth_mm, rule.id};
+  }
+  effect.adjust_sessions = then.adjust_sessions;
+  effect.suggest = ids_of(then.suggest, rules.treatments);
+  effect.avoid = ids_of(then.avoid, rules.treatments);
+  effect.precautions = ids_of(then.precautions, rules.precautions);
+  effect.aftercare = ids_of(then.aftercare, rules.aftercare);
+  return effect;
+}
+
+}  // namespace
+
+bool is_restricting(const Rule& rule) {
+  const Action& then = rule.then;
+  return (then.suitability && *then.suitability > Suitability::suitable) || !then.avoid.empty() ||
+         !then.precautions.empty();
+}
+
+RuleExplanation explain_rule(const RuleSetModel& rules, const Rule& rule, Tri outcome,
+                             const FactEnv& env, std::vector<std::string> notes) {
+  RuleExplanation out;
+  out.rule = rule.id;
+  out.title = rule.title;
+  out.layer = rule_layer(rules, rule);
+  out.condition = rule.when.text();
+  out.outcome = outcome_of(outcome);
+  out.restricting = is_restricting(rule);
+  for (const LeafOutcome& leaf : rule.when.explain(env).leaves) {
+    out.comparisons.push_back(explain_leaf(rules.vocabulary, leaf, env));
+  }
+  if (outcome == Tri::Unknown) {
+    std::vector<FactId> facts;
+    rule.when.unknown_facts(env, facts);
+    for (FactId fact : facts) out.settled_by.push_back(rules.vocabulary.fact(fact).name);
+    std::sort(out.settled_by.begin(), out.settled_by.end());
+  }
+  out.effect = effect_of(rules, rule);
+  for (CatalogueId id : rule.evidence) out.evidence.push_back(rules.evidence[id].id);
+  out.notes = std::move(notes);
+  return out;
+}
+
+}  // namespace scarwise::internal
