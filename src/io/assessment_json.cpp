@@ -193,8 +193,9 @@ json::object assessment_document(const AssessmentData& data) {
 
 }  // namespace
 
-boost::json::object scar_to_json(const ScarAssessment& s, bool explained) {
-  return scar(s, explained);
+boost::json::object scar_to_json(const ScarAssessment& s) {
+  const AssessmentData untraced;  // explained is false: no trace, so no layers are needed
+  return scar(untraced, s);
 }
 
 boost::json::value fact_value_to_json(const std::optional<FactValue>& value) {

@@ -24,8 +24,8 @@ std::string assessment_to_json(const AssessmentData& data);
 std::string assessment_to_json_line(const AssessmentData& data);
 
 /// Pieces of the document, for other documents that embed them (the explanation): one scar's
-/// object (its trace when `explained`), a fact value (null when unknown), a plan (or null).
-boost::json::object scar_to_json(const ScarAssessment& scar, bool explained);
+/// object without its trace, a fact value (null when unknown), a plan (or null).
+boost::json::object scar_to_json(const ScarAssessment& scar);
 boost::json::value fact_value_to_json(const std::optional<FactValue>& value);
 boost::json::value plan_to_json(const std::optional<Plan>& plan);
 

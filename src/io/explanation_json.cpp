@@ -105,7 +105,7 @@ json::array evidence(const std::vector<EvidenceCitation>& list) {
 json::object scar(const ScarExplanation& s) {
   json::object out;
   out["id"] = s.assessment.id;
-  out["assessment"] = scar_to_json(s.assessment, false);
+  out["assessment"] = scar_to_json(s.assessment);
   out["deciding_rules"] = strings(s.deciding_rules);
   out["suppressed"] = suppressed(s.suppressed);
   out["evidence"] = evidence(s.evidence);
