@@ -123,3 +123,5 @@ installed_step("C example" "${record}" ${c_example} ${rules} ${cases}/surgical-s
 installed_step("C++ example" "${record}" ${cpp_example} ${rules} ${acne} --json)
 installed_step("scarwise eval" "Overall verdict: " ${scarwise} eval -r ${rules} ${acne})
 installed_step("scarwise test" "\n[1-9][0-9]* passed, 0 failed\n$" ${scarwise} test ${rules})
+installed_step("clinic overlay over the packaged scarwise:default" "\n11 passed, 0 failed\n"
+               ${scarwise} test ${SOURCE_DIR}/examples/clinic-overlay)
