@@ -39,7 +39,7 @@ TEST_CASE("without a directory holding it, scarwise:default is a located error",
   CHECK(run.err.find("--rules-path") != std::string::npos);
 }
 
-TEST_CASE("--base-tests lists the base behaviours the overlay changes", "[cli][layering]") {
+TEST_CASE("test --base-tests lists the base behaviours the overlay changes", "[cli][layering]") {
   const CliRun run = run_cli("test " + quote(kOverlay) + with_rules_path() + " --base-tests");
   // The overlay's own tests pass; the base's failures are findings about the overlay, listed.
   CHECK(run.exit_code == 0);
@@ -52,7 +52,7 @@ TEST_CASE("--base-tests lists the base behaviours the overlay changes", "[cli][l
   CHECK(run.out.find("pregnan") != std::string::npos);
 }
 
-TEST_CASE("--base-tests on a rule set that extends none is a usage error", "[cli][layering]") {
+TEST_CASE("test --base-tests on a rule set that extends none is a usage error", "[cli][layering]") {
   const CliRun run = run_cli("test " + quote(kRulesPath + "/default") + " --base-tests");
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("--base-tests needs a rule set that extends another") != std::string::npos);
