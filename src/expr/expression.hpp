@@ -59,7 +59,8 @@ class CompiledExpr {
   void unknown_facts(const FactEnv& env, std::vector<FactId>& out) const;
   /// Every leaf of the expression evaluated against `env`, in the order written, with the
   /// ones that settled the result marked; for explanations (evaluate() is the fast path).
-  /// Without a program: an unknown result and no leaves.
+  /// Without a program: an unknown result and no leaves. The outcome's texts point into this
+  /// expression's program: keep the expression alive while the outcome is read.
   ConditionOutcome explain(const FactEnv& env) const;
   /// Every fact the expression mentions, sorted, without duplicates.
   const std::vector<FactId>& referenced_facts() const;

@@ -49,8 +49,9 @@ TEST_CASE("explain reads literals from the compiled program", "[expr][explain]")
   const Vocabulary v = vocabulary();
   Facts facts(v);
   facts.set_enum("scar.type", "burn");
-  const ConditionOutcome out =
-      must_compile("scar.type not in [rolling, 'ice_pick']", v).explain(facts.env());
+  // The outcome's texts point into the compiled expression, which must outlive it.
+  const CompiledExpr e = must_compile("scar.type not in [rolling, 'ice_pick']", v);
+  const ConditionOutcome out = e.explain(facts.env());
   REQUIRE(out.leaves.size() == 1);
   const LeafOutcome& leaf = out.leaves[0];
   CHECK(leaf.literal_text == "[rolling, 'ice_pick']");
