@@ -3,8 +3,9 @@
 loader itself. Run through CTest (label `schema`); each mode is one test:
 
   meta          every schema is a valid draft 2020-12 schema
-  repository    every rule file and test file under rules/, and every example case, matches
-                its schema, and the rule and test files name their schema on their first line
+  repository    every rule file and test file under rules/ and examples/, every example case
+                and every file the tutorial (docs/rule-authoring.md) writes matches its
+                schema, and the rule and test files name their schema on their first line
   assessments   `scarwise eval --format json` (with and without --explain) and `scarwise
                 batch` output for every example case matches assessment.schema.json
   agreement     every rule set and test file of the fixtures that scarwise accepts, the schema

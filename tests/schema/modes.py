@@ -3,6 +3,7 @@ import copy
 import json
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 from schemas import read_document, rule_set_files
@@ -91,22 +92,56 @@ def modeline_problems(schemas, path, schema):
     return [] if target == wanted else [f"the first line names {match.group(1)}, not {wanted.name}"]
 
 
+def check_rule_set(schemas, root, source, report):
+    files = rule_set_files(root)
+    for path, schema in files:
+        problems = validate_file(schemas, path, schema) + modeline_problems(schemas, path, schema)
+        report.check(relative(path, source), problems)
+    reached = {path.resolve() for path, _ in files}
+    for stray in sorted(root.parent.glob("*.yaml")):
+        if stray.resolve() not in reached:
+            report.check(relative(stray, source), ["no file of the rule set includes it"])
+    for test in sorted(root.parent.glob("tests/*.yaml")):
+        problems = validate_file(schemas, test, "tests") + modeline_problems(schemas, test, "tests")
+        report.check(relative(test, source), problems)
+
+
+TUTORIAL_BLOCK = re.compile(r"^<!-- (file|append): (\S+) -->\n```yaml\n(.*?)^```", re.M | re.S)
+INSTALLED_SCHEMA = re.compile(r"^# yaml-language-server: \$schema=/usr/share/scarwise/schema/"
+                              r"(\S+)\.schema\.json$")
+
+
+def tutorial_files(source, directory):
+    """The files docs/rule-authoring.md writes, as they stand at its end, written under
+    `directory`; each with the schema its first line names by its installed path."""
+    contents = {}
+    text = (source / "docs" / "rule-authoring.md").read_text(encoding="utf-8")
+    for kind, name, block in TUTORIAL_BLOCK.findall(text):
+        contents[name] = (contents.get(name, "") if kind == "append" else "") + block
+    files = []
+    for name, content in sorted(contents.items()):
+        path = Path(directory) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        match = INSTALLED_SCHEMA.match(content.split("\n", 1)[0])
+        files.append((name, path, match.group(1) if match else None))
+    return files
+
+
 def repository(schemas, args, report):
     source = args.source
-    for root in sorted(source.glob("rules/*/ruleset.yaml")):
-        files = rule_set_files(root)
-        for path, schema in files:
-            problems = validate_file(schemas, path, schema) + modeline_problems(schemas, path, schema)
-            report.check(relative(path, source), problems)
-        reached = {path.resolve() for path, _ in files}
-        for stray in sorted(root.parent.glob("*.yaml")):
-            if stray.resolve() not in reached:
-                report.check(relative(stray, source), ["no file of the rule set includes it"])
-        for test in sorted(root.parent.glob("tests/*.yaml")):
-            problems = validate_file(schemas, test, "tests") + modeline_problems(schemas, test, "tests")
-            report.check(relative(test, source), problems)
+    roots = sorted(source.glob("rules/*/ruleset.yaml")) + sorted(source.glob("examples/*/ruleset.yaml"))
+    for root in roots:
+        check_rule_set(schemas, root, source, report)
     for case in example_cases(source):
         report.check(relative(case, source), validate_file(schemas, case, "case"))
+    with tempfile.TemporaryDirectory() as directory:
+        for name, path, schema in tutorial_files(source, directory):
+            what = f"docs/rule-authoring.md: {name}"
+            if schema is None:
+                report.check(what, ["the first line does not name an installed schema"])
+            else:
+                report.check(what, validate_file(schemas, path, schema))
 
 
 # --- assessments --------------------------------------------------------------------------
