@@ -114,6 +114,9 @@ struct EvidenceCitation {
   std::string cite;                ///< full citation
   std::string url;                 ///< URL or DOI; may be empty
   std::vector<std::string> rules;  ///< the deciding rules (and plan rule) that cite it
+  /// Parts of the citation not seen in the source ("authors", "title", "journal", "year",
+  /// "volume", "pages", "url"), as the rule set declares them.
+  std::vector<std::string> missing;
 };
 
 /// The explanation of one scar site. @since 0.2

@@ -50,7 +50,7 @@ std::vector<EvidenceCitation> evidence(const RuleSetModel& rules, const ScarExpl
       const EvidenceEntry& entry = rules.evidence[e];
       auto cited = std::find_if(out.begin(), out.end(),
                                 [&](const EvidenceCitation& c) { return c.id == entry.id; });
-      if (cited == out.end()) cited = out.insert(out.end(), {entry.id, entry.cite, entry.url, {}});
+      if (cited == out.end()) cited = out.insert(out.end(), {entry.id, entry.cite, entry.url, {}, entry.missing});
       if (std::find(cited->rules.begin(), cited->rules.end(), id) == cited->rules.end()) {
         cited->rules.push_back(id);
       }

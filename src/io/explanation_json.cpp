@@ -97,7 +97,11 @@ json::array evidence(const std::vector<EvidenceCitation>& list) {
   json::array out;
   for (const EvidenceCitation& e : list) {
     out.push_back(
-        json::object{{"id", e.id}, {"cite", e.cite}, {"url", e.url}, {"rules", strings(e.rules)}});
+        json::object{{"id", e.id},
+                     {"cite", e.cite},
+                     {"url", e.url},
+                     {"rules", strings(e.rules)},
+                     {"missing", strings(e.missing)}});
   }
   return out;
 }

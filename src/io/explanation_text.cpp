@@ -119,7 +119,8 @@ class ExplanationWriter {
     });
     list("Evidence", scar.evidence, [](const EvidenceCitation& e) {
       std::string line = clean(e.id) + " (behind " + join(e.rules) + "): " + clean(e.cite);
-      return e.url.empty() ? line : line + " <" + clean(e.url) + ">";
+      if (!e.url.empty()) line += " <" + clean(e.url) + ">";
+      return e.missing.empty() ? line : line + " [not in the source record: " + join(e.missing) + "]";
     });
   }
 

@@ -1,5 +1,6 @@
 // Citations a reader cannot date or look up. The loader accepts any non-empty `cite` and an
 // optional `url`; a clinician checking a recommendation needs the year and an address.
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -41,12 +42,19 @@ bool says_undated(std::string_view cite) {
   return false;
 }
 
+bool declared_missing(const EvidenceEntry& entry, std::string_view part) {
+  return std::find(entry.missing.begin(), entry.missing.end(), part) != entry.missing.end();
+}
+
 }  // namespace
 
 void lint_incomplete_evidence(const RuleSetModel& model, LintReport& report) {
   for (const EvidenceEntry& entry : model.evidence) {
-    const bool year = has_year(entry.cite) || says_undated(entry.cite);
-    const bool address = entry.url.find_first_not_of(" \t") != std::string::npos;
+    // A part the author declares missing is accounted for: the reader is told, not misled.
+    const bool year =
+        has_year(entry.cite) || says_undated(entry.cite) || declared_missing(entry, "year");
+    const bool address =
+        entry.url.find_first_not_of(" \t") != std::string::npos || declared_missing(entry, "url");
     if (year && address) continue;
     const std::string missing = !year && !address ? "a year in its 'cite' and a 'url'"
                                 : !year           ? "a year in its 'cite'"
@@ -54,7 +62,7 @@ void lint_incomplete_evidence(const RuleSetModel& model, LintReport& report) {
     report.warn(entry.loc, "evidence " + quote(entry.id) + " lacks " + missing,
                 "give the publication year in 'cite' (or 'undated' for a source without one) and "
                 "a DOI (https://doi.org/...) or URL in 'url', taken from the source itself; "
-                "never guess them");
+                "never guess them: a part the source does not show goes in 'missing: [year, url]'");
   }
 }
 

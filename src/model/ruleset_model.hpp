@@ -37,6 +37,9 @@ struct EvidenceEntry {
   std::string id;
   std::string cite;  ///< full citation
   std::string url;   ///< DOI or URL; may be empty
+  /// Parts of the citation its author could not see in the source (e.g. "year", "url"): said
+  /// rather than guessed, and shown wherever the citation is.
+  std::vector<std::string> missing;
   SourceLoc loc;
   LayerId layer = 0;  ///< the layer that declared (or overrode) it
 };

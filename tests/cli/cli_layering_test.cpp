@@ -35,7 +35,7 @@ TEST_CASE("without a directory holding it, scarwise:default is a located error",
     return;
   }
   CHECK(run.exit_code == 2);
-  CHECK(run.err.find("ruleset.yaml:15:10: error[E-EXTENDS-NOT-FOUND]") != std::string::npos);
+  CHECK(run.err.find("ruleset.yaml:16:10: error[E-EXTENDS-NOT-FOUND]") != std::string::npos);
   CHECK(run.err.find("--rules-path") != std::string::npos);
 }
 

@@ -42,7 +42,8 @@ bool evidence_complete(const scarwise::internal::EvidenceEntry& entry) {
   // A year, or "undated" for web pages and manuals that carry none.
   static const std::regex year(R"(\b(19|20)\d\d\b|\bundated\b)");
   static const std::regex address(R"(^https?://[^\s"]+$)");
-  return std::regex_search(entry.cite, year) && std::regex_match(entry.url, address) &&
+  return entry.missing.empty() && std::regex_search(entry.cite, year) &&
+         std::regex_match(entry.url, address) &&
          entry.cite.find("not recorded") == std::string::npos &&
          entry.cite.find("not confirmed") == std::string::npos;
 }

@@ -44,7 +44,7 @@ class ModelBuilder {
     model_.precautions = {{"pih_risk", "PIH risk text", {}, {}},
                           {"clearance", "Clearance text", {}, {}}};
     model_.aftercare = {{"sun", "Sun text", {}, {}}};
-    model_.evidence = {{"ev-1", "Someone 2020", "", {}}};
+    model_.evidence = {{"ev-1", "Someone 2020", "", {}, {}}};
     model_.id = "test";
     model_.version = "1.0.0";
     model_.digest = "sha256:00";
