@@ -258,7 +258,8 @@ TEST_CASE("a new optional fact costs the default set's tests one line per file",
   // Unknown, the new fact leaves every case incomplete whose verdict it could still raise: about
   // half of the tests fail, each of which would otherwise need the fact written into its case.
   const scarwise::TestReport before = run_all();
-  CHECK(before.results.size() == 124);
+  const std::size_t tests = before.results.size();
+  CHECK(tests > 100);
   CHECK(before.failed() >= 50);
   // Given once in each file's defaults, it settles every test again.
   const std::string anchor = "\ndefaults:\n  patient: {";
@@ -273,7 +274,7 @@ TEST_CASE("a new optional fact costs the default set's tests one line per file",
   }
   const scarwise::TestReport after = run_all();
   CHECK(files == 10);
-  CHECK(after.results.size() == 124);
+  CHECK(after.results.size() == tests);
   for (const scarwise::TestResult& result : after.results) {
     INFO(result.to_text());
     CHECK(result.passed);
