@@ -273,7 +273,7 @@ TEST_CASE("a new optional fact costs the default set's tests one line per file",
     ++files;
   }
   const scarwise::TestReport after = run_all();
-  CHECK(files == 10);
+  CHECK(files >= 10);
   CHECK(after.results.size() == tests);
   for (const scarwise::TestResult& result : after.results) {
     INFO(result.to_text());

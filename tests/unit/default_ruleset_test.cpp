@@ -35,7 +35,8 @@ void mark(std::set<CatalogueId>& used, const std::vector<CatalogueId>& ids) {
 // entry that becomes complete must leave it, and no other entry may be incomplete.
 const std::set<std::string> kKnownIncompleteEvidence = {
     "co2-vs-microneedling-split-face-2024", "co2-vs-needling-meta-2026", "dhollan-tca-cross",
-    "garg-chaudhary", "prp-skin-of-color-chapter", "sharad-2011", "statpearls-ablative-laser",
+    "garg-chaudhary", "omori-keloid-sites", "prp-skin-of-color-chapter", "sharad-2011",
+    "statpearls-ablative-laser",
     "striae-alba-2023", "striae-alba-rct-2019"};
 
 bool evidence_complete(const scarwise::internal::EvidenceEntry& entry) {
