@@ -8,7 +8,7 @@ namespace {
 
 using namespace scarwise::bench;
 
-// The whole default rule set: read, parse, validate, type-check and compile 63 rules.
+// The whole default rule set: read, parse, validate, type-check and compile every rule.
 void BM_LoadDefaultRules(benchmark::State& state) {
   const std::string root = source_path("rules/default");
   const AllocationProbe probe;
