@@ -1,5 +1,6 @@
 #include "doc_session.hpp"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -188,14 +189,74 @@ bool output_matches(const std::vector<std::string>& expected,
   return matched[0][0] != 0;
 }
 
+std::vector<std::string> updated_output(const std::vector<std::string>& expected,
+                                        const std::vector<std::string>& actual) {
+  // Longest common subsequence of the lines that still match; a lone "[...]" is no anchor.
+  const std::size_t rows = expected.size();
+  const std::size_t cols = actual.size();
+  std::vector<std::vector<std::size_t>> common(rows + 1, std::vector<std::size_t>(cols + 1, 0));
+  for (std::size_t i = rows; i-- > 0;) {
+    for (std::size_t j = cols; j-- > 0;) {
+      const bool anchor = expected[i] != kElision && line_matches(expected[i], actual[j]);
+      common[i][j] = anchor ? common[i + 1][j + 1] + 1
+                            : std::max(common[i + 1][j], common[i][j + 1]);
+    }
+  }
+  // Walk the alignment. Between two anchors the printed lines replace the document's, except
+  // where the document elided part of that stretch: the lines it showed before the elision are
+  // replaced by as many printed lines, those after it by as many from the end, and the
+  // elision stays between them.
+  std::vector<std::string> out;
+  std::vector<std::string> shown;   // the document's lines in the current stretch
+  std::vector<std::string> printed;  // the printed lines in the current stretch
+  auto close_stretch = [&] {
+    const auto first = std::find(shown.begin(), shown.end(), kElision);
+    const auto last = std::find(shown.rbegin(), shown.rend(), kElision);
+    const std::size_t before = static_cast<std::size_t>(first - shown.begin());
+    const std::size_t after = static_cast<std::size_t>(last - shown.rbegin());
+    if (first == shown.end() || before + after > printed.size()) {
+      out.insert(out.end(), printed.begin(), printed.end());
+    } else {
+      out.insert(out.end(), printed.begin(), printed.begin() + static_cast<long>(before));
+      out.push_back(kElision);
+      out.insert(out.end(), printed.end() - static_cast<long>(after), printed.end());
+    }
+    shown.clear();
+    printed.clear();
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < rows || j < cols) {
+    const bool anchor = i < rows && j < cols && expected[i] != kElision &&
+                        line_matches(expected[i], actual[j]) &&
+                        common[i][j] == common[i + 1][j + 1] + 1;
+    if (anchor) {
+      close_stretch();
+      out.push_back(expected[i]);  // keeps the in-line elisions it had
+      ++i;
+      ++j;
+    } else if (j == cols || (i < rows && common[i + 1][j] >= common[i][j + 1])) {
+      shown.push_back(expected[i]);
+      ++i;
+    } else {
+      printed.push_back(actual[j]);
+      ++j;
+    }
+  }
+  close_stretch();
+  return out;
+}
+
 std::string rewrite_outputs(const std::string& markdown, const std::vector<Step>& steps,
                             const std::vector<std::vector<std::string>>& actual,
                             const std::vector<bool>& replace) {
   const std::vector<std::string> lines = split_lines(markdown);
+  std::vector<std::vector<std::string>> updated(steps.size());
   std::map<std::size_t, std::pair<std::size_t, const std::vector<std::string>*>> replacements;
   for (std::size_t s = 0; s < steps.size(); ++s) {
     if (steps[s].kind != Step::Kind::command || !replace[s]) continue;
-    replacements[steps[s].output_begin] = {steps[s].expected.size(), &actual[s]};
+    updated[s] = updated_output(steps[s].expected, actual[s]);
+    replacements[steps[s].output_begin] = {steps[s].expected.size(), &updated[s]};
   }
   std::string out;
   for (std::size_t i = 0; i < lines.size();) {

@@ -40,8 +40,14 @@ std::vector<Step> read_session(const std::string& markdown, std::string& error);
 bool output_matches(const std::vector<std::string>& expected,
                     const std::vector<std::string>& actual);
 
-/// The document with the expected output of the given commands replaced by what they printed:
-/// `actual[i]` replaces the output of `steps[i]` where `replace[i]` is true.
+/// The output to show instead of `expected` now that a command printed `actual`: the printed
+/// lines, except that each stretch the document elided with a lone "[...]" stays elided, and
+/// lines that still match keep their in-line elisions.
+std::vector<std::string> updated_output(const std::vector<std::string>& expected,
+                                        const std::vector<std::string>& actual);
+
+/// The document with the expected output of the given commands replaced by what they printed
+/// (through updated_output): `actual[i]` replaces the output of `steps[i]` where `replace[i]`.
 std::string rewrite_outputs(const std::string& markdown, const std::vector<Step>& steps,
                             const std::vector<std::vector<std::string>>& actual,
                             const std::vector<bool>& replace);

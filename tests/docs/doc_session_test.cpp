@@ -8,6 +8,7 @@ using scarwise_doc_test::output_matches;
 using scarwise_doc_test::read_session;
 using scarwise_doc_test::rewrite_outputs;
 using scarwise_doc_test::Step;
+using scarwise_doc_test::updated_output;
 
 TEST_CASE("a session is read as files and commands with their output", "[docs]") {
   const std::string doc =
@@ -89,4 +90,20 @@ TEST_CASE("rewriting replaces only the outputs asked for", "[docs]") {
   const std::vector<Step> empty_steps = read_session(empty, error);
   CHECK(rewrite_outputs(empty, empty_steps, {{"x"}, {"y"}}, {true, true}) ==
         "```console\n$ one\nx\n$ two\ny\n```\n");
+}
+
+TEST_CASE("rewriting keeps what the document elided", "[docs]") {
+  // A changed line outside the elided stretch is replaced; the stretch stays "[...]".
+  CHECK(updated_output({"head", "[...]", "count: 5"}, {"head", "a", "b", "count: 6"}) ==
+        std::vector<std::string>{"head", "[...]", "count: 6"});
+  // In-line elisions survive on lines that still match.
+  CHECK(updated_output({"digest: [...]", "old"}, {"digest: abc", "new"}) ==
+        std::vector<std::string>{"digest: [...]", "new"});
+  // A new line inside the elided stretch stays elided; one before an anchor is added.
+  CHECK(updated_output({"a", "[...]", "z"}, {"a", "new", "z"}) ==
+        std::vector<std::string>{"a", "[...]", "z"});
+  CHECK(updated_output({"a", "b", "[...]"}, {"a", "new", "b", "c"}) ==
+        std::vector<std::string>{"a", "new", "b", "[...]"});
+  // Without elisions the printed output is taken as it is.
+  CHECK(updated_output({"x", "y"}, {"y", "w"}) == std::vector<std::string>{"y", "w"});
 }
