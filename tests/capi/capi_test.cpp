@@ -73,7 +73,7 @@ TEST_CASE("C API: loads the default rules and reports their identity", "[capi]")
   h.load_default();
   CHECK(h.error == nullptr);
   CHECK(std::strcmp(scw_ruleset_id(h.rules), "scarwise-default") == 0);
-  CHECK(std::strcmp(scw_ruleset_version(h.rules), "1.0.0") == 0);
+  CHECK(std::strcmp(scw_ruleset_version(h.rules), "1.1.0") == 0);
   CHECK(std::string(scw_ruleset_digest(h.rules)).rfind("sha256:", 0) == 0);
   CHECK(std::strcmp(scw_ruleset_warnings_json(h.rules), "[]") == 0);
 }

@@ -21,7 +21,7 @@ std::string with_rules_path() { return " --rules-path " + quote(kRulesPath); }
 TEST_CASE("eval finds scarwise:default on --rules-path and names both layers", "[cli][layering]") {
   const CliRun run = run_cli("eval -r " + quote(kOverlay) + with_rules_path() + " " + quote(kCase));
   CHECK(run.exit_code == 0);
-  CHECK(run.out.find("Rule set: northgate-clinic 1.2.0\nExtends: scarwise-default 1.0.0\n") !=
+  CHECK(run.out.find("Rule set: northgate-clinic 1.2.0\nExtends: scarwise-default 1.1.0\n") !=
         std::string::npos);
 }
 
@@ -44,7 +44,7 @@ TEST_CASE("test --base-tests lists the base behaviours the overlay changes", "[c
   // The overlay's own tests pass; the base's failures are findings about the overlay, listed.
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("11 passed, 0 failed") != std::string::npos);
-  CHECK(run.out.find("Tests of base scarwise-default 1.0.0") != std::string::npos);
+  CHECK(run.out.find("Tests of base scarwise-default 1.1.0") != std::string::npos);
   CHECK(run.out.find("fail only on completeness") != std::string::npos);
   CHECK(run.out.find("(added: patient.sunbed_use)") != std::string::npos);
   // Pregnancy is referred, not deferred, so the base's pregnancy deferral test now fails.

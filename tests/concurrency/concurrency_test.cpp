@@ -56,9 +56,9 @@ class Versions {
     add_valid("default", {});
     add_valid("fewer-sessions",
               {{"ruleset.yaml", edited(edited(ruleset, "max_sessions: 8", "max_sessions: 4"),
-                                       "version: 1.0.0", "version: 1.0.1")}});
+                                       "version: 1.1.0", "version: 1.1.1")}});
     add_valid("renamed",
-              {{"ruleset.yaml", edited(ruleset, "version: 1.0.0", "version: 2.0.0-beta.1")}});
+              {{"ruleset.yaml", edited(ruleset, "version: 1.1.0", "version: 2.0.0-beta.1")}});
     add_broken("unknown-key", {{"ruleset.yaml", ruleset + "bogus: 1\n"}});
     add_broken("missing-include",
                {{"ruleset.yaml", edited(ruleset, "  - aftercare.yaml", "  - aftercare2.yaml")}});
