@@ -2,9 +2,9 @@
 //
 // An Assessment gives, per scar site, a suitability verdict, whether that verdict is complete
 // (no unknown fact could make it more restrictive), the facts still missing, a session plan,
-// combinations to consider or avoid, precautions, aftercare and the reasons (rules and
-// evidence) behind each. to_json() renders the "scarwise.assessment/1" contract; to_text() a
-// readable report for clinicians. This is decision support, never a diagnosis.
+// combinations to consider or avoid, alternatives to microneedling, precautions, aftercare and the
+// reasons (rules and evidence) behind each. to_json() renders the "scarwise.assessment/1" contract;
+// to_text() a readable report for clinicians. This is decision support, never a diagnosis.
 //
 // Thread-safety: immutable after creation; cheap to copy. Stability: stable since 0.1.
 #ifndef SCARWISE_ASSESSMENT_HPP
@@ -53,6 +53,15 @@ struct Avoidance {
   std::string id;    ///< treatment id
   std::string name;  ///< treatment name from the catalogue
   std::string rule;  ///< first rule that asked to avoid it
+};
+
+/// A treatment to consider instead of microneedling for a scar site (a rule's
+/// `then.alternatives`). Unlike a Combination it is kept for every verdict, not_suitable and
+/// defer included; a fired rule's `avoid` of the same treatment leaves it out. @since 0.2
+struct Alternative {
+  std::string id;    ///< treatment id
+  std::string name;  ///< treatment name from the catalogue
+  std::string rule;  ///< first rule (by priority, then declaration) that recommended it
 };
 
 /// A precaution or an aftercare instruction. @since 0.1
@@ -110,6 +119,10 @@ struct ScarAssessment {
   std::vector<Instruction> aftercare;        ///< aftercare instructions
   std::vector<Reason> reasons;               ///< fired rules, by priority then declaration
   std::vector<TraceEntry> trace;             ///< every rule, when explanation was asked for
+  /// Treatments to consider instead of microneedling: every alternative of a fired rule that no
+  /// fired rule avoids, each once, by priority then declaration; kept for every verdict.
+  /// @since 0.2
+  std::vector<Alternative> alternatives;
 };
 
 namespace internal {

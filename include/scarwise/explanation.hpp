@@ -5,9 +5,9 @@
 // taken from the compiled condition the engine ran. An Explanation then answers: which rules
 // decided the verdict and the plan, which restricting rules did not apply and which fact kept
 // them from applying, which rules are unknown and which facts would settle them, which
-// suggestions an avoid suppressed, and the evidence behind the decisions. to_text() words it
-// for a clinician; to_json() gives the same content as a "scarwise.explanation/1" document.
-// This is decision support, never a diagnosis.
+// suggestions and alternatives an avoid suppressed, and the evidence behind the decisions.
+// to_text() words it for a clinician; to_json() gives the same content as a
+// "scarwise.explanation/1" document. This is decision support, never a diagnosis.
 //
 // Thread-safety: an Explanation is immutable after creation and cheap to copy.
 // Stability: new in 0.2; additions only from then on.
@@ -78,6 +78,8 @@ struct RuleEffect {
   std::vector<std::string> avoid;             ///< treatment ids it asks to avoid
   std::vector<std::string> precautions;       ///< precaution ids
   std::vector<std::string> aftercare;         ///< aftercare ids
+  /// Treatment ids it recommends instead of microneedling (`then.alternatives`). @since 0.2
+  std::vector<std::string> alternatives;
 };
 
 /// How one rule came out for one scar, and why. @since 0.2
@@ -108,12 +110,22 @@ struct SuppressedSuggestion {
   std::string suppressed_by;  ///< first rule that asked to avoid it
 };
 
+/// An alternative to microneedling left out because a fired rule asked to avoid the treatment.
+/// @since 0.2
+struct SuppressedAlternative {
+  std::string treatment;       ///< treatment id
+  std::string name;            ///< treatment name from the catalogue
+  std::string recommended_by;  ///< first rule that recommended it
+  std::string suppressed_by;   ///< first rule that asked to avoid it
+};
+
 /// An evidence entry behind the decisions for a scar. @since 0.2
 struct EvidenceCitation {
   std::string id;                  ///< evidence id
   std::string cite;                ///< full citation
   std::string url;                 ///< URL or DOI; may be empty
-  std::vector<std::string> rules;  ///< the deciding rules (and plan rule) that cite it
+  /// The deciding rules, the plan's rule and the rules behind the alternatives that cite it.
+  std::vector<std::string> rules;
   /// Parts of the citation not seen in the source ("authors", "title", "journal", "year",
   /// "volume", "pages", "url"), as the rule set declares them.
   std::vector<std::string> missing;
@@ -130,9 +142,12 @@ struct ScarExplanation {
   /// @since 0.2
   std::vector<RuleExplanation> rules;
   std::vector<SuppressedSuggestion> suppressed;  ///< in the order they were suggested
-  /// Evidence cited by the deciding rules and the plan's rule, in the order first cited.
-  /// @since 0.2
+  /// Evidence cited by the deciding rules, the plan's rule and the rules that recommended the
+  /// alternatives (in that order), in the order first cited. @since 0.2
   std::vector<EvidenceCitation> evidence;
+  /// Alternatives to microneedling left out by an avoid, in the order they were recommended.
+  /// @since 0.2
+  std::vector<SuppressedAlternative> suppressed_alternatives;
 };
 
 namespace internal {

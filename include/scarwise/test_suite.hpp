@@ -2,10 +2,11 @@
 //
 // A test file (YAML, "schema_version: 1") lists tests; each gives a case and what its
 // assessment must say: the patient-level verdict and, per scar id, the verdict, plan,
-// combinations, treatments to avoid, precautions, aftercare, missing facts, re-evaluation delay
-// and which rules must or must not fire. Test files are read as strictly as rule files: unknown
-// keys, wrong types, duplicate test names and expectations about scars the case does not have
-// are located errors (file:line:col, stable codes such as "E-TEST-UNKNOWN-KEY").
+// combinations, alternatives, treatments to avoid, precautions, aftercare, missing facts,
+// re-evaluation delay and which rules must or must not fire. Test files are read as strictly
+// as rule files: unknown keys, wrong types, duplicate test names and expectations about scars
+// the case does not have are located errors (file:line:col, stable codes such as
+// "E-TEST-UNKNOWN-KEY").
 //
 // A file may give `defaults:` (patient facts, and scar facts for every scar) merged under each
 // test's case, and gather tests in groups (`group:`, with defaults of their own, reported as
@@ -23,7 +24,7 @@
 //   scars: {<scar id>: {...}} with, per scar:
 //     suitability, complete                   exact
 //     plan: null | {sessions, interval_weeks, needle_depth_mm: {min, max} | null, rule}
-//     combinations, avoid, precautions, aftercare:
+//     combinations, alternatives, avoid, precautions, aftercare:
 //         {includes: [ids], excludes: [ids]}  or  [ids] (exactly these, in any order)
 //     missing_facts: [fact names]             exact list, in any order
 //     reevaluate_after_weeks: <int> | null

@@ -31,6 +31,17 @@ std::vector<SuppressedSuggestion> suppressed(const RuleSetModel& rules, const Me
   return out;
 }
 
+std::vector<SuppressedAlternative> suppressed_alternatives(const RuleSetModel& rules,
+                                                           const MergeNotes& notes) {
+  std::vector<SuppressedAlternative> out;
+  for (const Suppression& s : notes.suppressed_alternatives) {
+    const TreatmentEntry& treatment = rules.treatments[s.treatment];
+    out.push_back({treatment.id, treatment.name, rules.rules[s.suggested_by].id,
+                   rules.rules[s.avoided_by].id});
+  }
+  return out;
+}
+
 const Rule* find_rule(const RuleSetModel& rules, const std::string& id) {
   for (const Rule& rule : rules.rules) {
     if (rule.id == id) return &rule;
@@ -38,10 +49,12 @@ const Rule* find_rule(const RuleSetModel& rules, const std::string& id) {
   return nullptr;
 }
 
-// The evidence cited by the deciding rules, then by the plan's rule, each entry once.
+// The evidence cited by the deciding rules, then by the plan's rule, then by the rules that
+// recommended the alternatives, each entry once.
 std::vector<EvidenceCitation> evidence(const RuleSetModel& rules, const ScarExplanation& scar) {
   std::vector<std::string> sources = scar.deciding_rules;
   if (scar.assessment.plan) sources.push_back(scar.assessment.plan->rule);
+  for (const Alternative& a : scar.assessment.alternatives) sources.push_back(a.rule);
   std::vector<EvidenceCitation> out;
   for (const std::string& id : sources) {
     const Rule* rule = find_rule(rules, id);
@@ -71,6 +84,7 @@ ScarExplanation explain_scar(const RuleSetModel& rules, const FactEnv& env, cons
         explain_rule(rules, rule, run.outcomes[i], env, std::move(run.notes.by_rule[i])));
   }
   out.suppressed = suppressed(rules, run.notes);
+  out.suppressed_alternatives = suppressed_alternatives(rules, run.notes);
   run.assessment.trace.clear();  // the rules' explanations say all the trace says, and more
   out.assessment = std::move(run.assessment);
   out.evidence = evidence(rules, out);

@@ -1,6 +1,6 @@
 // Explanation of a validated case: each scar evaluated as evaluate_case() does, then the
-// rules that decided its verdict, every rule's explanation, the suggestions an avoid
-// suppressed and the evidence behind the decisions. Pure, like the evaluator.
+// rules that decided its verdict, every rule's explanation, the suggestions and alternatives
+// an avoid suppressed and the evidence behind the decisions. Pure, like the evaluator.
 #pragma once
 
 #include <string>

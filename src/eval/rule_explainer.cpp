@@ -93,6 +93,7 @@ RuleEffect effect_of(const RuleSetModel& rules, const Rule& rule) {
   effect.avoid = ids_of(then.avoid, rules.treatments);
   effect.precautions = ids_of(then.precautions, rules.precautions);
   effect.aftercare = ids_of(then.aftercare, rules.aftercare);
+  effect.alternatives = ids_of(then.alternatives, rules.treatments);
   return effect;
 }
 

@@ -31,7 +31,7 @@ struct Merged {
   // Each adjustment may be as large as an int, and every rule may fire: summing in int would
   // overflow. A double holds any realistic sum exactly, and the result is clamped anyway.
   double session_adjustment = 0;
-  Collected suggest, avoid, precautions, aftercare;
+  Collected suggest, alternatives, avoid, precautions, aftercare;
   std::vector<std::uint32_t> fired;  // in priority order
 };
 
@@ -51,6 +51,7 @@ Merged collect(const RuleSetModel& rules, const std::vector<Tri>& outcomes) {
     if (then.plan && !m.plan_rule) m.plan_rule = index;
     if (then.adjust_sessions) m.session_adjustment += *then.adjust_sessions;
     m.suggest.add_all(then.suggest, index);
+    m.alternatives.add_all(then.alternatives, index);
     m.avoid.add_all(then.avoid, index);
     m.precautions.add_all(then.precautions, index);
     m.aftercare.add_all(then.aftercare, index);
@@ -105,6 +106,27 @@ void fill_combinations(const RuleSetModel& rules, const Merged& m, ScarAssessmen
   }
 }
 
+// Alternatives to microneedling: like combinations, an avoid leaves one out, but they are kept
+// for every verdict, since a scar that must not be needled is where they matter most.
+void fill_alternatives(const RuleSetModel& rules, const Merged& m, ScarAssessment& out,
+                       MergeNotes* notes) {
+  for (std::size_t i = 0; i < m.alternatives.ids.size(); ++i) {
+    const CatalogueId id = m.alternatives.ids[i];
+    const TreatmentEntry& treatment = rules.treatments[id];
+    const std::uint32_t recommended_by = m.alternatives.rule_of[i];
+    const auto avoided = std::find(m.avoid.ids.begin(), m.avoid.ids.end(), id);
+    if (avoided != m.avoid.ids.end()) {
+      const std::uint32_t avoid_rule = m.avoid.rule_of[avoided - m.avoid.ids.begin()];
+      if (notes) notes->suppressed_alternatives.push_back({id, recommended_by, avoid_rule});
+      add_note(notes, recommended_by,
+               "alternative " + quote(treatment.id) + " suppressed by avoid in rule " +
+                   quote(rules.rules[avoid_rule].id));
+      continue;
+    }
+    out.alternatives.push_back({treatment.id, treatment.name, rules.rules[recommended_by].id});
+  }
+}
+
 }  // namespace
 
 void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
@@ -120,6 +142,7 @@ void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcom
   }
   out.precautions = instructions(rules, m.precautions, rules.precautions);
   out.aftercare = instructions(rules, m.aftercare, rules.aftercare);
+  fill_alternatives(rules, m, out, notes);
   for (std::uint32_t index : m.fired) {
     const Rule& rule = rules.rules[index];
     Reason reason{rule.id, rule.title, rule.then.message, {}};

@@ -25,10 +25,13 @@ struct Suppression {
 struct MergeNotes {
   std::vector<std::vector<std::string>> by_rule;  ///< notes indexed like rules.rules
   std::vector<Suppression> suppressed;            ///< in the order suggestions were listed
+  /// Alternatives left out by an avoid (`suggested_by` is the rule that recommended it), in
+  /// the order they were recommended.
+  std::vector<Suppression> suppressed_alternatives;
 };
 
-/// Fills the verdict, plan, combinations, avoid, precautions, aftercare and reasons of `out`
-/// from the rules whose outcome is True. `outcomes` is indexed like `rules.rules`. When
+/// Fills the verdict, plan, combinations, alternatives, avoid, precautions, aftercare and reasons
+/// of `out` from the rules whose outcome is True. `outcomes` is indexed like `rules.rules`. When
 /// `notes` is not null (its by_rule sized like `rules.rules`), explanations of suppressed
 /// suggestions and overridden plans are added to it.
 void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcomes,

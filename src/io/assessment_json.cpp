@@ -59,6 +59,14 @@ json::array combinations(const std::vector<Combination>& list) {
   return out;
 }
 
+json::array alternatives(const std::vector<Alternative>& list) {
+  json::array out;
+  for (const Alternative& a : list) {
+    out.push_back(json::object{{"id", a.id}, {"name", a.name}, {"rule", a.rule}});
+  }
+  return out;
+}
+
 json::array avoidances(const std::vector<Avoidance>& list) {
   json::array out;
   for (const Avoidance& a : list) {
@@ -122,6 +130,7 @@ json::object scar(const AssessmentData& data, const ScarAssessment& s) {
       s.reevaluate_after_weeks ? json::value(*s.reevaluate_after_weeks) : json::value(nullptr);
   out["plan"] = plan(s.plan);
   out["combinations"] = combinations(s.combinations);
+  out["alternatives"] = alternatives(s.alternatives);
   out["avoid"] = avoidances(s.avoid);
   out["precautions"] = instructions(s.precautions);
   out["aftercare"] = instructions(s.aftercare);

@@ -57,6 +57,9 @@ class ReportWriter {
     list("Consider combining", scar.combinations, [](const Combination& c) {
       return clean(c.name) + " [" + clean(c.id) + "] (rule " + clean(c.rule) + ")";
     });
+    list("Instead of microneedling, consider", scar.alternatives, [](const Alternative& a) {
+      return clean(a.name) + " [" + clean(a.id) + "] (rule " + clean(a.rule) + ")";
+    });
     list("Avoid", scar.avoid, [](const Avoidance& a) {
       return clean(a.name) + " [" + clean(a.id) + "] (rule " + clean(a.rule) + ")";
     });

@@ -59,6 +59,7 @@ json::object effect(const RuleEffect& e) {
   out["avoid"] = strings(e.avoid);
   out["precautions"] = strings(e.precautions);
   out["aftercare"] = strings(e.aftercare);
+  out["alternatives"] = strings(e.alternatives);
   return out;
 }
 
@@ -93,6 +94,17 @@ json::array suppressed(const std::vector<SuppressedSuggestion>& list) {
   return out;
 }
 
+json::array suppressed_alternatives(const std::vector<SuppressedAlternative>& list) {
+  json::array out;
+  for (const SuppressedAlternative& s : list) {
+    out.push_back(json::object{{"treatment", s.treatment},
+                               {"name", s.name},
+                               {"recommended_by", s.recommended_by},
+                               {"suppressed_by", s.suppressed_by}});
+  }
+  return out;
+}
+
 json::array evidence(const std::vector<EvidenceCitation>& list) {
   json::array out;
   for (const EvidenceCitation& e : list) {
@@ -112,6 +124,7 @@ json::object scar(const ScarExplanation& s) {
   out["assessment"] = scar_to_json(s.assessment);
   out["deciding_rules"] = strings(s.deciding_rules);
   out["suppressed"] = suppressed(s.suppressed);
+  out["suppressed_alternatives"] = suppressed_alternatives(s.suppressed_alternatives);
   out["evidence"] = evidence(s.evidence);
   out["rules"] = rules(s.rules);
   return out;

@@ -79,6 +79,7 @@ std::string effect_text(const RuleEffect& e) {
                     std::to_string(*e.adjust_sessions));
   }
   if (!e.suggest.empty()) parts.push_back("suggests " + join(e.suggest));
+  if (!e.alternatives.empty()) parts.push_back("alternatives " + join(e.alternatives));
   if (!e.avoid.empty()) parts.push_back("avoid " + join(e.avoid));
   if (!e.precautions.empty()) parts.push_back("precautions " + join(e.precautions));
   if (!e.aftercare.empty()) parts.push_back("aftercare " + join(e.aftercare));
@@ -117,6 +118,7 @@ class ExplanationWriter {
              clean(s.suggested_by) + ", left out because " + clean(s.suppressed_by) +
              " says to avoid it";
     });
+    alternatives(scar);
     list("Evidence", scar.evidence, [](const EvidenceCitation& e) {
       std::string line = clean(e.id) + " (behind " + join(e.rules) + "): " + clean(e.cite);
       if (!e.url.empty()) line += " <" + clean(e.url) + ">";
@@ -155,6 +157,25 @@ class ExplanationWriter {
     } else {
       out_ << "  Plan: none, because no plan rule applies\n";
     }
+  }
+
+  /// Each alternative with the rule that recommended it and that rule's evidence ids (cited in
+  /// full under Evidence), then those an avoid left out.
+  void alternatives(const ScarExplanation& scar) {
+    list("Instead of microneedling, consider", scar.assessment.alternatives,
+         [&](const Alternative& a) {
+           std::string line =
+               clean(a.name) + " [" + clean(a.id) + "], recommended by " + rule_name(scar, a.rule);
+           const RuleExplanation* rule = find_rule(scar, a.rule);
+           if (rule && !rule->evidence.empty()) line += " [evidence: " + join(rule->evidence) + "]";
+           return line;
+         });
+    list("Suppressed alternatives", scar.suppressed_alternatives,
+         [](const SuppressedAlternative& s) {
+           return clean(s.name) + " [" + clean(s.treatment) + "], recommended by " +
+                  clean(s.recommended_by) + ", left out because " + clean(s.suppressed_by) +
+                  " says to avoid it";
+         });
   }
 
   void restricting_not_applied(const ScarExplanation& scar) {

@@ -43,11 +43,12 @@ void lint_unused_treatments(const RuleSetModel& model, LintReport& report) {
   std::vector<bool> used(model.treatments.size(), false);
   for (const Rule& rule : model.rules) {
     mark(rule.then.suggest, used);
+    mark(rule.then.alternatives, used);
     mark(rule.then.avoid, used);
   }
   report_unused(model.treatments, used, "treatment",
-                "no rule suggests or avoids it: do so in a "
-                "rule's 'suggest' or 'avoid', or remove the entry",
+                "no rule suggests, avoids or offers it as an alternative: list it in a "
+                "rule's 'suggest', 'avoid' or 'alternatives', or remove the entry",
                 report);
 }
 

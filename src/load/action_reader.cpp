@@ -12,7 +12,8 @@ namespace {
 
 const KeySet& then_keys() {
   static const KeySet keys{{"suitability", "reevaluate_after_weeks", "message", "plan",
-                            "adjust_sessions", "suggest", "avoid", "precautions", "aftercare"}};
+                            "adjust_sessions", "suggest", "alternatives", "avoid", "precautions",
+                            "aftercare"}};
   return keys;
 }
 
@@ -33,8 +34,8 @@ constexpr int kIntMax = std::numeric_limits<int>::max();
 bool RuleSetBuilder::read_action(const SchemaReader& reader, const YamlNode& then, Action& action) {
   if (then.is_null() || (then.is_map() && then.entries.empty())) {
     reader.error(then, "E-EMPTY-THEN", "'then' does nothing",
-                 "give at least one of: suitability, plan, adjust_sessions, suggest, avoid, "
-                 "precautions, aftercare, message");
+                 "give at least one of: suitability, plan, adjust_sessions, suggest, "
+                 "alternatives, avoid, precautions, aftercare, message");
     return false;
   }
   if (!reader.expect_map(then, "then")) return false;
@@ -150,21 +151,35 @@ bool RuleSetBuilder::read_action_lists(const SchemaReader& reader, const YamlNod
     return list ? index.resolve_list(reader, *list, key, ok) : std::vector<CatalogueId>{};
   };
   action.suggest = resolve("suggest", treatment_ids_);
+  action.alternatives = resolve("alternatives", treatment_ids_);
   action.avoid = resolve("avoid", treatment_ids_);
   action.precautions = resolve("precautions", precaution_ids_);
   action.aftercare = resolve("aftercare", aftercare_ids_);
-  if (const YamlNode* avoid = then.find("avoid"); avoid && avoid->is_sequence()) {
-    for (const YamlNode& item : avoid->items) {
+  // A rule names a treatment in at most one of suggest, alternatives and avoid; each later
+  // mention is reported once, at its item.
+  const auto conflicts = [&](const char* key, const std::vector<CatalogueId>& earlier,
+                             const std::string& what, const char* hint,
+                             std::vector<const YamlNode*>& reported) {
+    const YamlNode* list = then.find(key);
+    if (!list || !list->is_sequence()) return;
+    for (const YamlNode& item : list->items) {
       const std::optional<CatalogueId> id = treatment_ids_.find(item.scalar);
-      if (item.is_scalar() && id &&
-          std::find(action.suggest.begin(), action.suggest.end(), *id) != action.suggest.end()) {
-        reader.error(item, "E-CONFLICT",
-                     "treatment " + quote(item.scalar) + " is both suggested and avoided",
-                     "a rule either suggests a treatment or avoids it");
+      const bool seen = std::find(reported.begin(), reported.end(), &item) != reported.end();
+      if (item.is_scalar() && id && !seen &&
+          std::find(earlier.begin(), earlier.end(), *id) != earlier.end()) {
+        reader.error(item, "E-CONFLICT", "treatment " + quote(item.scalar) + " is " + what, hint);
+        reported.push_back(&item);
         ok = false;
       }
     }
-  }
+  };
+  const char* one_list = "a rule names a treatment in only one of suggest, alternatives and avoid";
+  std::vector<const YamlNode*> reported;
+  conflicts("alternatives", action.suggest, "both suggested and an alternative", one_list,
+            reported);
+  conflicts("avoid", action.suggest, "both suggested and avoided",
+            "a rule either suggests a treatment or avoids it", reported);
+  conflicts("avoid", action.alternatives, "both an alternative and avoided", one_list, reported);
   return ok;
 }
 

@@ -80,6 +80,7 @@ struct Action {
   std::vector<CatalogueId> avoid;        ///< into treatments
   std::vector<CatalogueId> precautions;  ///< into precautions
   std::vector<CatalogueId> aftercare;    ///< into aftercare
+  std::vector<CatalogueId> alternatives;  ///< into treatments: instead of microneedling
 };
 
 struct Rule {

@@ -68,6 +68,7 @@ class Comparer {
     complete(expect.complete, actual.complete);
     if (expect.plan) plan(*expect.plan, actual.plan);
     id_set("combinations", expect.combinations, ids_of(actual.combinations));
+    id_set("alternatives", expect.alternatives, ids_of(actual.alternatives));
     id_set("avoid", expect.avoid, ids_of(actual.avoid));
     id_set("precautions", expect.precautions, ids_of(actual.precautions));
     id_set("aftercare", expect.aftercare, ids_of(actual.aftercare));

@@ -148,6 +148,9 @@ void read_scar_fields(FieldReader& reader, const YamlNode& node, ScarExpect& sca
   if (const YamlNode* n = node.find("combinations")) {
     scar.combinations = read_id_set(reader, *n, "combinations");
   }
+  if (const YamlNode* n = node.find("alternatives")) {
+    scar.alternatives = read_id_set(reader, *n, "alternatives");
+  }
   if (const YamlNode* n = node.find("avoid")) scar.avoid = read_id_set(reader, *n, "avoid");
   if (const YamlNode* n = node.find("precautions")) {
     scar.precautions = read_id_set(reader, *n, "precautions");
@@ -181,10 +184,11 @@ std::optional<ScarExpect> read_scar(FieldReader& reader, const YamlNode& key, co
   if (!reader.expect_map(value, "the expectations of scar " + quote(key.scalar))) {
     return std::nullopt;
   }
-  reader.check_keys(value,
-                    {"suitability", "complete", "plan", "combinations", "avoid", "precautions",
-                     "aftercare", "missing_facts", "reevaluate_after_weeks", "fired", "not_fired"},
-                    "the expectations of a scar");
+  reader.check_keys(
+      value,
+      {"suitability", "complete", "plan", "combinations", "alternatives", "avoid", "precautions",
+       "aftercare", "missing_facts", "reevaluate_after_weeks", "fired", "not_fired"},
+      "the expectations of a scar");
   read_scar_fields(reader, value, scar);
   return scar;
 }

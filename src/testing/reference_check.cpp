@@ -35,6 +35,7 @@ class ReferenceChecker {
       check_one(*scar.plan->rule, rule_ids_, "E-TEST-UNKNOWN-RULE", "rule");
     }
     check_set(scar.combinations, treatments_, "treatment");
+    check_set(scar.alternatives, treatments_, "treatment");
     check_set(scar.avoid, treatments_, "treatment");
     check_set(scar.precautions, precautions_, "precaution");
     check_set(scar.aftercare, aftercare_, "aftercare instruction");

@@ -42,7 +42,7 @@ struct PlanExpect {
 /// Which catalogue an id list refers to, for reference checks and messages.
 enum class Catalogue { Treatment, Precaution, Aftercare };
 
-/// `combinations:`, `avoid:`, `precautions:` or `aftercare:`.
+/// `combinations:`, `alternatives:`, `avoid:`, `precautions:` or `aftercare:`.
 struct IdSetExpect {
   SourceLoc loc;
   std::optional<std::vector<LocatedId>> exactly;  ///< written as a plain list
@@ -63,6 +63,7 @@ struct ScarExpect {
   std::optional<Located<std::optional<int>>> reevaluate_after_weeks;
   std::vector<LocatedId> fired;
   std::vector<LocatedId> not_fired;
+  std::optional<IdSetExpect> alternatives;
 };
 
 struct CaseExpect {

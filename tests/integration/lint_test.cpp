@@ -108,6 +108,17 @@ TEST_CASE("W-UNUSED-TREATMENT: a treatment never suggested or avoided", "[api][l
             .empty());
 }
 
+TEST_CASE("W-UNUSED-TREATMENT: recommending a treatment as an alternative is a use",
+          "[api][lint][alternatives]") {
+  const std::string line = "  subcision: {name: Subcision, evidence: [smith-2020]}";
+  const std::string unused = with(line, line + "\n  gel: {name: Silicone gel}");
+  check_at(only_finding(unused), "W-UNUSED-TREATMENT", 10, 3);
+  CHECK(
+      lint_of(with("      message: Boxcar scars respond less.",
+                   "      message: Boxcar scars respond less.\n      alternatives: [gel]", unused))
+          .empty());
+}
+
 TEST_CASE("W-UNUSED-PRECAUTION: a precaution no rule attaches", "[api][lint]") {
   const std::string line = "  sun: {text: Avoid the sun for a week.}";
   const std::string unused = with(line, line + "\n  heat: {text: No sauna for two days.}");

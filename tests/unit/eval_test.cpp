@@ -377,3 +377,62 @@ TEST_CASE("trace reports fact values as a case would give them", "[eval]") {
     if (f.fact == "patient.pregnant") CHECK(std::get<bool>(*f.value) == false);
   }
 }
+
+TEST_CASE("alternatives are kept for every verdict, not_suitable and defer included",
+          "[eval][alternatives]") {
+  ModelBuilder b;
+  Rule& plan = b.add("plan", "true");
+  plan_spec_rule(plan, 3, 6);
+  plan.then.suggest = {0};
+  b.add("instead", "true").then.alternatives = {1, 0};
+  Rule& verdict = b.add("verdict", "true");
+  SECTION("not_suitable") { verdict.then.suitability = Suitability::not_suitable; }
+  SECTION("defer") { verdict.then.suitability = Suitability::defer; }
+  SECTION("suitable") { verdict.then.suitability = Suitability::suitable; }
+  CaseBuilder c(b.model().vocabulary);
+  const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
+  const ScarAssessment& s = only_scar(data);
+  REQUIRE(s.alternatives.size() == 2);
+  CHECK(s.alternatives[0].id == "prp");
+  CHECK(s.alternatives[0].name == "Platelet-rich plasma");
+  CHECK(s.alternatives[0].rule == "instead");
+  CHECK(s.alternatives[1].id == "subcision");
+  // Combinations are still withheld for not_suitable: the lists are independent.
+  CHECK(s.combinations.size() == (s.suitability == Suitability::not_suitable ? 0u : 1u));
+}
+
+TEST_CASE("alternatives: each once, named after the first rule by priority",
+          "[eval][alternatives]") {
+  ModelBuilder b;
+  b.add("early", "true").then.alternatives = {0, 1};
+  b.add("late", "true", 5).then.alternatives = {1};
+  b.add("unknown", "patient.pregnant").then.alternatives = {2};
+  CaseBuilder c(b.model().vocabulary);
+  const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
+  const ScarAssessment& s = only_scar(data);
+  REQUIRE(s.alternatives.size() == 2);
+  CHECK(s.alternatives[0].id == "prp");
+  CHECK(s.alternatives[0].rule == "late");
+  CHECK(s.alternatives[1].id == "subcision");
+  CHECK(s.alternatives[1].rule == "early");
+  // A rule that would only add an alternative never makes a scar incomplete.
+  CHECK(s.complete);
+}
+
+TEST_CASE("an avoid suppresses an alternative; the trace says which rule did",
+          "[eval][alternatives]") {
+  ModelBuilder b;
+  b.add("instead", "true").then.alternatives = {2, 1};
+  Rule& no = b.add("no", "true");
+  no.then.suitability = Suitability::not_suitable;
+  no.then.avoid = {2};
+  CaseBuilder c(b.model().vocabulary);
+  const AssessmentData data = evaluate_case(b.build(), c.c, "", true);
+  const ScarAssessment& s = only_scar(data);
+  REQUIRE(s.alternatives.size() == 1);
+  CHECK(s.alternatives[0].id == "prp");
+  REQUIRE(s.avoid.size() == 1);
+  CHECK(s.avoid[0].id == "laser");
+  REQUIRE(s.trace[0].notes.size() == 1);
+  CHECK(s.trace[0].notes[0] == "alternative 'laser' suppressed by avoid in rule 'no'");
+}

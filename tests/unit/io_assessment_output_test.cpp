@@ -36,6 +36,9 @@ AssessmentData sample(bool explained) {
   cheeks.missing_facts = {{"patient.pregnant", {"defer.pregnancy", "avoid.x"}}};
   cheeks.plan = Plan{{4, 6}, {4, 6}, Range{1.5, 2.5}, "plan.rolling"};
   cheeks.combinations = {{"subcision", "Subcision", "plan.rolling"}};
+  cheeks.alternatives = {
+      {"silicone_gel", "Silicone gel", "alternatives.keloid"},
+      {"corticosteroid_injection", "Corticosteroid injection", "alternatives.hypertrophic"}};
   cheeks.avoid = {
       {"fractional_laser_ablative", "Ablative fractional laser", "avoid.ablative-laser-dark-skin"}};
   cheeks.precautions = {{"pih_risk", "Higher risk of \"PIH\".\nUse care.", "avoid.dark"}};
@@ -105,8 +108,8 @@ TEST_CASE("assessment JSON follows the contract, keys in order", "[io][output]")
   const boost::json::object& cheeks = scars[0].as_object();
   CHECK(keys_of(cheeks) == std::vector<std::string>{"id", "suitability", "complete",
                                                     "missing_facts", "reevaluate_after_weeks",
-                                                    "plan", "combinations", "avoid", "precautions",
-                                                    "aftercare", "reasons"});
+                                                    "plan", "combinations", "alternatives", "avoid",
+                                                    "precautions", "aftercare", "reasons"});
   CHECK(cheeks.at("suitability") == "suitable_with_caution");
   CHECK(cheeks.at("missing_facts").at(0).at("fact") == "patient.pregnant");
   CHECK(cheeks.at("missing_facts").at(0).at("rules").at(1) == "avoid.x");
@@ -120,6 +123,14 @@ TEST_CASE("assessment JSON follows the contract, keys in order", "[io][output]")
   CHECK(plan.at("needle_depth_mm").at("max").as_double() == 2.5);
   CHECK(plan.at("rule") == "plan.rolling");
   CHECK(cheeks.at("combinations").at(0).at("name") == "Subcision");
+  const boost::json::array& alternatives = cheeks.at("alternatives").as_array();
+  REQUIRE(alternatives.size() == 2);
+  CHECK(keys_of(alternatives[0].as_object()) == std::vector<std::string>{"id", "name", "rule"});
+  CHECK(alternatives[0].at("id") == "silicone_gel");
+  CHECK(alternatives[0].at("name") == "Silicone gel");
+  CHECK(alternatives[0].at("rule") == "alternatives.keloid");
+  CHECK(alternatives[1].at("id") == "corticosteroid_injection");
+  CHECK(alternatives[1].at("rule") == "alternatives.hypertrophic");
   CHECK(cheeks.at("avoid").at(0).at("id") == "fractional_laser_ablative");
   CHECK(keys_of(cheeks.at("avoid").at(0).as_object()) ==
         std::vector<std::string>{"id", "name", "rule"});
@@ -134,6 +145,7 @@ TEST_CASE("assessment JSON follows the contract, keys in order", "[io][output]")
   CHECK(chin.at("reevaluate_after_weeks") == 12);
   CHECK(chin.at("plan").is_null());
   CHECK(chin.at("combinations").as_array().empty());
+  CHECK(chin.at("alternatives").as_array().empty());
   CHECK_FALSE(chin.contains("trace"));
 }
 
@@ -220,6 +232,9 @@ TEST_CASE("the text report has every section and ends with the disclaimer", "[io
         "Plan: 4-6 sessions, every 4-6 weeks, needle depth 1.5-2.5 mm (rule plan.rolling)",
         "Consider combining:",
         "Subcision [subcision] (rule plan.rolling)",
+        "Instead of microneedling, consider: "
+        "- Silicone gel [silicone_gel] (rule alternatives.keloid) "
+        "- Corticosteroid injection [corticosteroid_injection] (rule alternatives.hypertrophic) "
         "Avoid:",
         "Ablative fractional laser [fractional_laser_ablative] "
         "(rule avoid.ablative-laser-dark-skin)",
@@ -251,6 +266,14 @@ TEST_CASE("the text report has every section and ends with the disclaimer", "[io
   const bool plain_ascii = std::all_of(raw_text.begin(), raw_text.end(),
                                        [](char c) { return c == '\n' || (c >= 0x20 && c < 0x7f); });
   CHECK(plain_ascii);
+}
+
+TEST_CASE("the text report lists alternatives only for a scar that has some", "[io][output]") {
+  const std::string text = assessment_to_text(sample(false));
+  const std::size_t chin = text.find("Scar 'chin'");
+  REQUIRE(chin != std::string::npos);
+  CHECK(text.find("Instead of microneedling, consider:") < chin);
+  CHECK(text.find("Instead of microneedling, consider:", chin) == std::string::npos);
 }
 
 TEST_CASE("the text report wraps long lines at word boundaries", "[io][output]") {

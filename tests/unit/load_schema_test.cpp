@@ -534,3 +534,95 @@ TEST_CASE("a missing rule set is reported without a position", "[load][schema]")
   require_error(loaded, "E-FILE-NOT-FOUND", 0, 0);
   CHECK(loaded.errors()[0].file.find("ruleset.yaml") != std::string::npos);
 }
+
+TEST_CASE("then.alternatives lists treatment ids in the order written",
+          "[load][schema][alternatives]") {
+  const Loaded loaded = load_string(kHead +
+                                    "  - id: instead\n"
+                                    "    when: scar.type == rolling\n"
+                                    "    then: {alternatives: [subcision, prp]}\n");
+  REQUIRE(loaded.model);
+  CHECK(loaded.rule("instead").then.alternatives == std::vector<CatalogueId>{1, 0});
+  CHECK(loaded.rule("instead").then.suggest.empty());
+}
+
+TEST_CASE("an unknown alternative is E-UNKNOWN-REF with a did-you-mean hint",
+          "[load][schema][alternatives]") {
+  const Loaded loaded = load_string(kHead +
+                                    "  - id: instead\n"
+                                    "    when: true\n"
+                                    "    then: {alternatives: [subcison]}\n");
+  require_error(loaded, "E-UNKNOWN-REF", 10, 27);
+  REQUIRE(loaded.errors().size() == 1);
+  CHECK(loaded.errors()[0].file == "mem.yaml");
+  CHECK(loaded.errors()[0].message == "unknown treatment 'subcison'");
+  CHECK(loaded.errors()[0].hint.find("did you mean 'subcision'?") != std::string::npos);
+}
+
+TEST_CASE("a misspelt 'alternatives' key gets a did-you-mean hint",
+          "[load][schema][alternatives]") {
+  const Loaded loaded = load_string(kHead +
+                                    "  - id: instead\n"
+                                    "    when: true\n"
+                                    "    then: {alternative: [prp]}\n");
+  require_error(loaded, "E-UNKNOWN-KEY", 10, 12);
+  REQUIRE(loaded.errors().size() == 1);
+  CHECK(loaded.errors()[0].hint.find("'alternatives'") != std::string::npos);
+}
+
+TEST_CASE("an alternative listed twice in one rule is E-DUPLICATE-VALUE",
+          "[load][schema][alternatives]") {
+  const Loaded loaded = load_string(kHead +
+                                    "  - id: instead\n"
+                                    "    when: true\n"
+                                    "    then: {alternatives: [prp, prp]}\n");
+  require_error(loaded, "E-DUPLICATE-VALUE", 10, 32);
+}
+
+TEST_CASE("one rule names a treatment in only one of suggest, alternatives and avoid",
+          "[load][schema][alternatives]") {
+  SECTION("suggested and an alternative: located at the alternative") {
+    const Loaded loaded = load_string(kHead +
+                                      "  - id: both\n"
+                                      "    when: true\n"
+                                      "    then:\n"
+                                      "      suggest: [prp]\n"
+                                      "      alternatives: [subcision, prp]\n");
+    require_error(loaded, "E-CONFLICT", 12, 33);
+    REQUIRE(loaded.errors().size() == 1);
+    CHECK(loaded.errors()[0].file == "mem.yaml");
+    CHECK(loaded.errors()[0].message == "treatment 'prp' is both suggested and an alternative");
+  }
+  SECTION("an alternative and avoided: located at the avoid, whichever comes first") {
+    const Loaded loaded = load_string(kHead +
+                                      "  - id: both\n"
+                                      "    when: true\n"
+                                      "    then:\n"
+                                      "      avoid: [subcision]\n"
+                                      "      alternatives: [subcision]\n");
+    require_error(loaded, "E-CONFLICT", 11, 15);
+    REQUIRE(loaded.errors().size() == 1);
+    CHECK(loaded.errors()[0].message == "treatment 'subcision' is both an alternative and avoided");
+  }
+  SECTION("the same treatment in all three lists is reported once at each later mention") {
+    const Loaded loaded =
+        load_string(kHead +
+                    "  - id: all\n"
+                    "    when: true\n"
+                    "    then: {suggest: [prp], alternatives: [prp], avoid: [prp]}\n");
+    CHECK_FALSE(loaded.model);
+    const std::vector<Diagnostic> errors = loaded.errors();
+    REQUIRE(errors.size() == 2);
+    for (const Diagnostic& d : errors) CHECK(d.code == "E-CONFLICT");
+    CHECK(errors[0].message == "treatment 'prp' is both suggested and an alternative");
+    CHECK(errors[1].message == "treatment 'prp' is both suggested and avoided");
+  }
+  SECTION("different rules may suggest, recommend and avoid the same treatment") {
+    const Loaded loaded = load_string(kHead +
+                                      "  - id: a\n    when: true\n    then: {suggest: [prp]}\n"
+                                      "  - id: b\n    when: true\n    then: {alternatives: [prp]}\n"
+                                      "  - id: c\n    when: true\n    then: {avoid: [prp]}\n");
+    CHECK(loaded.model);
+    CHECK(loaded.errors().empty());
+  }
+}
