@@ -85,6 +85,13 @@ struct MissingFact {
   std::vector<std::string> rules;  ///< ids of the unresolved rules that depend on it
 };
 
+/// What must resolve before a deferred scar is assessed again: the `reevaluate_when` text of
+/// a fired deferral. @since 0.2
+struct ReevaluationCondition {
+  std::string rule;  ///< id of the deferral rule
+  std::string text;  ///< its `reevaluate_when`, e.g. "the herpes lesion has healed"
+};
+
 /// How one rule's condition came out for one scar. @since 0.1
 enum class RuleOutcome { fired, not_fired, unknown };
 
@@ -111,7 +118,9 @@ struct ScarAssessment {
   Suitability suitability = Suitability::suitable;  ///< most restrictive fired verdict
   bool complete = true;                      ///< false when missing facts could restrict more
   std::vector<MissingFact> missing_facts;    ///< sorted by fact name
-  std::optional<int> reevaluate_after_weeks; ///< set only when the verdict is defer
+  /// Set only when the verdict is defer and every fired deferral is dated: the largest of
+  /// their weeks. @since 0.1
+  std::optional<int> reevaluate_after_weeks;
   std::optional<Plan> plan;                  ///< no plan when not suitable or no plan rule fired
   std::vector<Combination> combinations;     ///< suggestions minus avoids
   std::vector<Avoidance> avoid;              ///< treatments to avoid
@@ -123,6 +132,10 @@ struct ScarAssessment {
   /// fired rule avoids, each once, by priority then declaration; kept for every verdict.
   /// @since 0.2
   std::vector<Alternative> alternatives;
+  /// For a defer verdict: the `reevaluate_when` of every fired deferral that has one, by
+  /// priority then declaration. When one of them is undated, reevaluate_after_weeks is empty
+  /// and these say what to wait for. Empty for any other verdict. @since 0.2
+  std::vector<ReevaluationCondition> reevaluate_when;
 };
 
 namespace internal {

@@ -70,7 +70,8 @@ struct ExplainedComparison {
 /// What a rule concludes when it fires (its `then:`), with catalogue ids. @since 0.2
 struct RuleEffect {
   std::optional<Suitability> suitability;     ///< verdict it sets
-  std::optional<int> reevaluate_after_weeks;  ///< weeks before re-evaluation
+  /// Weeks before re-evaluation: the literal, or an expression's value for this scar.
+  std::optional<int> reevaluate_after_weeks;
   std::string message;                        ///< message for the clinician; may be empty
   std::optional<Plan> plan;                   ///< its plan, before session adjustments
   std::optional<int> adjust_sessions;         ///< added to both ends of the session range
@@ -80,6 +81,14 @@ struct RuleEffect {
   std::vector<std::string> aftercare;         ///< aftercare ids
   /// Treatment ids it recommends instead of microneedling (`then.alternatives`). @since 0.2
   std::vector<std::string> alternatives;
+  /// `reevaluate_after_weeks` written as an expression: its text (empty for a literal or
+  /// none); reevaluate_after_weeks then holds its value for this scar, rounded up and at least
+  /// 1, or nothing when a fact it reads is unknown. @since 0.2
+  std::string reevaluate_after_weeks_expression;
+  /// `reevaluate_after_weeks: until_resolved`: no date; see reevaluate_when. @since 0.2
+  bool reevaluate_until_resolved = false;
+  /// The rule's `reevaluate_when`: what must resolve first; may be empty. @since 0.2
+  std::string reevaluate_when;
 };
 
 /// How one rule came out for one scar, and why. @since 0.2

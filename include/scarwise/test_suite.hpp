@@ -28,6 +28,8 @@
 //         {includes: [ids], excludes: [ids]}  or  [ids] (exactly these, in any order)
 //     missing_facts: [fact names]             exact list, in any order
 //     reevaluate_after_weeks: <int> | null
+//     reevaluate_when: [rule ids]             the rules whose reevaluate_when the scar lists,
+//                                             exactly, in any order (since 0.2)
 //     fired, not_fired: [rule ids]            rules that must (not) have fired for this scar
 // Ids are checked against the rule set when the tests run: a typo is a failure with a
 // did-you-mean hint, never a silently passing `excludes`.

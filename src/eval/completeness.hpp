@@ -3,7 +3,9 @@
 // A rule whose condition is unknown does not fire. If firing it would have raised the
 // suitability, added a treatment to avoid or added a precaution, the assessment is incomplete,
 // and the unknown facts that keep that rule undecided are reported with the rule's id — the
-// questions clinic software should ask next. Omitting a fact never makes an assessment look
+// questions clinic software should ask next. For a deferred scar, a rule that would push the
+// re-evaluation date later counts too, and so do the unknown facts a fired deferral's
+// `reevaluate_after_weeks` expression reads. Omitting a fact never makes an assessment look
 // safer than it is.
 #pragma once
 
@@ -18,8 +20,8 @@
 namespace scarwise::internal {
 
 /// Sets `out.complete` and `out.missing_facts` (sorted by fact name; each fact's rules in
-/// priority then declaration order). `out` must already hold the merged verdict, avoid list
-/// and precautions.
+/// priority then declaration order). `out` must already hold the merged verdict, date, avoid
+/// list and precautions.
 void assess_completeness(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
                          const FactEnv& env, ScarAssessment& out);
 

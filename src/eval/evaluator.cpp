@@ -17,7 +17,7 @@ ScarRun run_scar(const RuleSetModel& rules, const FactEnv& env, const std::strin
   ScarAssessment& out = run.assessment;
   out.id = id;
   if (explain) run.notes.by_rule.resize(rules.rules.size());
-  merge_fired_rules(rules, run.outcomes, out, explain ? &run.notes : nullptr);
+  merge_fired_rules(rules, run.outcomes, env, out, explain ? &run.notes : nullptr);
   assess_completeness(rules, run.outcomes, env, out);
   if (explain) out.trace = build_trace(rules, run.outcomes, env, run.notes.by_rule);
   return run;

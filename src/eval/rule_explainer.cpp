@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "eval/reevaluation.hpp"
 #include "eval/rule_layer.hpp"
 #include "eval/trace.hpp"
 
@@ -45,12 +46,31 @@ ExplainedOperand literal_operand(const FactDecl& decl, const LeafOutcome& leaf) 
   return operand;
 }
 
+// One side of an arithmetic comparison: a lone fact as a fact, anything else (a number or a
+// computation) as written, with the value computed for this scar.
+ExplainedOperand number_operand(const Vocabulary& vocabulary, const LeafOutcome::Side& side,
+                                const FactEnv& env) {
+  if (side.fact) return fact_operand(vocabulary, *side.fact, env);
+  ExplainedOperand operand{std::string(side.text), false, std::nullopt, {}};
+  if (side.value && side.value->integral) {
+    operand.value.emplace(std::in_place_type<std::int64_t>, side.value->integer);
+  } else if (side.value) {
+    operand.value.emplace(std::in_place_type<double>, side.value->real);
+  }
+  return operand;
+}
+
 ExplainedComparison explain_leaf(const Vocabulary& vocabulary, const LeafOutcome& leaf,
                                  const FactEnv& env) {
   ExplainedComparison out;
   out.text = std::string(leaf.text);
   out.result = result_of(leaf.result);
   out.decisive = leaf.decisive;
+  if (leaf.arithmetic) {  // each side a fact or a computed number
+    out.left = number_operand(vocabulary, leaf.left, env);
+    out.right = number_operand(vocabulary, leaf.right, env);
+    return out;
+  }
   if (!leaf.fact) {  // a constant: `true` or `false`
     out.left = ExplainedOperand{out.text, false, FactValue{leaf.result == Tri::True}, {}};
     return out;
@@ -78,11 +98,17 @@ std::vector<std::string> ids_of(const std::vector<CatalogueId>& ids,
   return out;
 }
 
-RuleEffect effect_of(const RuleSetModel& rules, const Rule& rule) {
+// What the rule concludes for this scar: an expression's weeks are computed from its facts.
+RuleEffect effect_of(const RuleSetModel& rules, const Rule& rule, const FactEnv& env) {
   const Action& then = rule.then;
   RuleEffect effect;
   effect.suitability = then.suitability;
-  effect.reevaluate_after_weeks = then.reevaluate_after_weeks;
+  effect.reevaluate_after_weeks = deferral_weeks(then, env);
+  if (then.reevaluate_weeks_expression) {
+    effect.reevaluate_after_weeks_expression = then.reevaluate_weeks_expression->text();
+  }
+  effect.reevaluate_until_resolved = then.reevaluate_until_resolved;
+  effect.reevaluate_when = then.reevaluate_when;
   effect.message = then.message;
   if (then.plan) {
     effect.plan =
@@ -123,7 +149,7 @@ RuleExplanation explain_rule(const RuleSetModel& rules, const Rule& rule, Tri ou
     for (FactId fact : facts) out.settled_by.push_back(rules.vocabulary.fact(fact).name);
     std::sort(out.settled_by.begin(), out.settled_by.end());
   }
-  out.effect = effect_of(rules, rule);
+  out.effect = effect_of(rules, rule, env);
   for (CatalogueId id : rule.evidence) out.evidence.push_back(rules.evidence[id].id);
   out.notes = std::move(notes);
   return out;

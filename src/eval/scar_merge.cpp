@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "eval/reevaluation.hpp"
 #include "support/quote.hpp"
 
 namespace scarwise::internal {
@@ -26,7 +27,9 @@ struct Collected {
 
 struct Merged {
   Suitability suitability = Suitability::suitable;
-  std::optional<int> reevaluate_after_weeks;
+  std::optional<int> reevaluate_after_weeks;  // the largest of the dated deferrals
+  bool undated_deferral = false;  // a fired deferral without a date for this scar
+  std::vector<ReevaluationCondition> reevaluate_when;
   std::optional<std::uint32_t> plan_rule;
   // Each adjustment may be as large as an int, and every rule may fire: summing in int would
   // overflow. A double holds any realistic sum exactly, and the result is clamped anyway.
@@ -35,7 +38,7 @@ struct Merged {
   std::vector<std::uint32_t> fired;  // in priority order
 };
 
-Merged collect(const RuleSetModel& rules, const std::vector<Tri>& outcomes) {
+Merged collect(const RuleSetModel& rules, const std::vector<Tri>& outcomes, const FactEnv& env) {
   Merged m;
   // rules_by_priority is priority descending then declaration order, so "first seen" is the
   // plan winner and the order in which unions are listed.
@@ -44,9 +47,16 @@ Merged collect(const RuleSetModel& rules, const std::vector<Tri>& outcomes) {
     const Action& then = rules.rules[index].then;
     m.fired.push_back(index);
     if (then.suitability) m.suitability = std::max(m.suitability, *then.suitability);
-    if (then.reevaluate_after_weeks) {
-      m.reevaluate_after_weeks =
-          std::max(m.reevaluate_after_weeks.value_or(0), *then.reevaluate_after_weeks);
+    if (then.suitability == Suitability::defer) {
+      // Every deferral must have lapsed: the longest date, and none while one is undated.
+      if (const std::optional<int> weeks = deferral_weeks(then, env)) {
+        m.reevaluate_after_weeks = std::max(m.reevaluate_after_weeks.value_or(0), *weeks);
+      } else {
+        m.undated_deferral = true;
+      }
+      if (!then.reevaluate_when.empty()) {
+        m.reevaluate_when.push_back({rules.rules[index].id, then.reevaluate_when});
+      }
     }
     if (then.plan && !m.plan_rule) m.plan_rule = index;
     if (then.adjust_sessions) m.session_adjustment += *then.adjust_sessions;
@@ -130,11 +140,14 @@ void fill_alternatives(const RuleSetModel& rules, const Merged& m, ScarAssessmen
 }  // namespace
 
 void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
-                       ScarAssessment& out, MergeNotes* notes) {
-  const Merged m = collect(rules, outcomes);
+                       const FactEnv& env, ScarAssessment& out, MergeNotes* notes) {
+  Merged m = collect(rules, outcomes, env);
   out.suitability = m.suitability;
-  out.reevaluate_after_weeks =
-      m.suitability == Suitability::defer ? m.reevaluate_after_weeks : std::nullopt;
+  if (m.suitability == Suitability::defer) {
+    out.reevaluate_after_weeks =
+        m.undated_deferral ? std::nullopt : m.reevaluate_after_weeks;
+    out.reevaluate_when = std::move(m.reevaluate_when);
+  }
 
   for (std::size_t i = 0; i < m.avoid.ids.size(); ++i) {
     const TreatmentEntry& treatment = rules.treatments[m.avoid.ids[i]];

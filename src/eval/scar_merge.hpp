@@ -5,6 +5,7 @@
 
 #include "model/ruleset_model.hpp"
 #include "model/value.hpp"
+#include "model/vocabulary.hpp"
 
 #include <scarwise/assessment.hpp>
 
@@ -30,11 +31,13 @@ struct MergeNotes {
   std::vector<Suppression> suppressed_alternatives;
 };
 
-/// Fills the verdict, plan, combinations, alternatives, avoid, precautions, aftercare and reasons
-/// of `out` from the rules whose outcome is True. `outcomes` is indexed like `rules.rules`. When
+/// Fills the verdict, re-evaluation date and conditions, plan, combinations, alternatives,
+/// avoid, precautions, aftercare and reasons of `out` from the rules whose outcome is True.
+/// `outcomes` is indexed like `rules.rules`; `env` holds the scar's facts, which
+/// `reevaluate_after_weeks` expressions read. When
 /// `notes` is not null (its by_rule sized like `rules.rules`), explanations of suppressed
 /// suggestions and overridden plans are added to it.
 void merge_fired_rules(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
-                       ScarAssessment& out, MergeNotes* notes);
+                       const FactEnv& env, ScarAssessment& out, MergeNotes* notes);
 
 }  // namespace scarwise::internal

@@ -19,6 +19,8 @@ const char* head(const Node& node) {
       return "contains";
     case NodeKind::Known:
       return "known";
+    case NodeKind::Negate:
+      return "-";
     default:
       return "";
   }
@@ -37,6 +39,14 @@ std::string to_string(const Node& node) {
       return node.quoted ? "'" + std::string(node.text) + "'" : std::string(node.text);
     default:
       break;
+  }
+  if (node.kind == NodeKind::Arith) {  // (+ a b) for a + b; (- (+ a b) c) for a + b - c
+    std::string out = to_string(node.children[0]);
+    for (std::size_t i = 1; i < node.children.size(); ++i) {
+      out = std::string("(") + spelling(node.arith_ops[i - 1]) + " " + out + " " +
+            to_string(node.children[i]) + ")";
+    }
+    return out;
   }
   std::string out = std::string("(") + head(node);
   for (std::size_t i = 0; i < node.children.size(); ++i) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "expr/arithmetic.hpp"
 #include "expr/compare_op.hpp"
 #include "model/numeric.hpp"
 #include "model/vocabulary.hpp"
@@ -23,6 +24,8 @@ enum class NodeKind : std::uint8_t {
   In,        ///< children: the tested operand, then the listed literals; `negated` for `not in`
   Contains,  ///< children: the set operand and the value
   Known,     ///< children: one fact operand
+  Arith,     ///< children: two or more numeric terms, joined left to right by `arith_ops`
+  Negate,    ///< children: one numeric term (unary minus)
   Fact,      ///< a dotted name, `text`
   Number,    ///< `number`, written as `text`
   Bool,      ///< `boolean`
@@ -32,10 +35,16 @@ enum class NodeKind : std::uint8_t {
 /// Fact references and literals: what may stand on either side of a comparison.
 inline bool is_operand(NodeKind kind) noexcept { return kind >= NodeKind::Fact; }
 
+/// Arithmetic: what may stand, like a fact or a number, on either side of a comparison.
+inline bool is_arithmetic(NodeKind kind) noexcept {
+  return kind == NodeKind::Arith || kind == NodeKind::Negate;
+}
+
 struct Node {
   NodeKind kind = NodeKind::Bool;
   /// Where the node's token starts in the expression text: the operator of Compare, In and
-  /// Contains, the keyword of Not and Known, the first `and`/`or` of And/Or, the operand itself.
+  /// Contains, the keyword of Not and Known, the first `and`/`or` of And/Or, the first operator
+  /// of Arith, the `-` of Negate, the operand itself.
   std::size_t offset = 0;
   std::string_view text;
   CmpOp op = CmpOp::Eq;
@@ -44,8 +53,11 @@ struct Node {
   bool boolean = false;
   Numeric number;
   std::vector<Node> children;
+  /// Arith: the operator before each child after the first (`+ -` or `* /`, never mixed).
+  std::vector<ArithOp> arith_ops;
   /// The characters the node was written as, [begin, end) in the expression text. Set for
-  /// operands, comparisons, `in`, `contains` and `known` (what an explanation quotes); left 0
+  /// operands, arithmetic, comparisons, `in`, `contains` and `known` (what an explanation
+  /// quotes); left 0
   /// for `and`, `or` and `not`.
   std::size_t begin = 0;
   std::size_t end = 0;

@@ -39,6 +39,9 @@ std::string describe_literal(const Node& node) {
       return (node.quoted ? "the string " : "the word ") + quote(node.text);
     case NodeKind::Fact:
       return "the fact " + quote(node.text);
+    case NodeKind::Arith:
+    case NodeKind::Negate:
+      return "an arithmetic expression";
     default:
       return "a condition";
   }
@@ -110,6 +113,47 @@ std::string declared_range(const FactDecl& fact) {
   return out;
 }
 
+// Where the characters of `node` start: `and`, `or` and `not` keep no span of their own.
+std::size_t start_of(const Node& node) {
+  if (node.kind == NodeKind::Or || node.kind == NodeKind::And) return start_of(node.children[0]);
+  if (node.kind == NodeKind::Not) return node.offset;
+  return node.begin;
+}
+
+// `ice-pick` read as the subtraction of two words: a value with a '-' that was not quoted.
+bool is_hyphenated_word(const Node& node) {
+  if (node.kind != NodeKind::Arith) return false;
+  for (const Node& child : node.children) {
+    if (child.kind != NodeKind::Symbol || child.quoted) return false;
+  }
+  for (ArithOp op : node.arith_ops) {
+    if (op != ArithOp::Sub) return false;
+  }
+  return true;
+}
+
+// The value of a fact-free arithmetic term, if it has one (a division by zero has none).
+std::optional<Numeric> fold_constant(const Node& node) {
+  switch (node.kind) {
+    case NodeKind::Number:
+      return node.number;
+    case NodeKind::Negate: {
+      const std::optional<Numeric> inner = fold_constant(node.children.front());
+      return inner ? std::optional<Numeric>(negate(*inner)) : std::nullopt;
+    }
+    case NodeKind::Arith: {
+      std::optional<Numeric> result = fold_constant(node.children.front());
+      for (std::size_t i = 1; i < node.children.size() && result; ++i) {
+        const std::optional<Numeric> next = fold_constant(node.children[i]);
+        result = next ? apply(node.arith_ops[i - 1], *result, *next) : std::nullopt;
+      }
+      return result;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
 class Checker {
  public:
   Checker(const Vocabulary& vocabulary, const ExprOrigin& origin, DiagnosticSink& sink)
@@ -138,10 +182,69 @@ class Checker {
     }
   }
 
+  /// Checks `node` as a number: a number literal, an int or number fact, or arithmetic over
+  /// them. Reports every problem; returns false if there was one.
+  bool check_numeric(Node& node) {
+    switch (node.kind) {
+      case NodeKind::Number:
+        return true;
+      case NodeKind::Fact: {
+        const FactDecl* fact = resolve_fact(node);
+        if (!fact) return false;
+        if (is_numeric(fact->type)) return true;
+        error(node.offset, "E-EXPR-TYPE", quote(fact->name) + " is " + kind_of(*fact) +
+                                              ", not a number",
+              "arithmetic takes int and number facts and numbers");
+        return false;
+      }
+      case NodeKind::Negate:
+        return check_numeric(node.children.front());
+      case NodeKind::Arith: {
+        bool ok = true;
+        for (Node& child : node.children) ok = check_numeric(child) && ok;
+        for (std::size_t i = 1; ok && i < node.children.size(); ++i) {
+          if (node.arith_ops[i - 1] != ArithOp::Div) continue;
+          const std::optional<Numeric> divisor = fold_constant(node.children[i]);
+          if (divisor && is_zero(*divisor)) {
+            error(node.children[i].begin, "E-EXPR-DIVIDE-BY-ZERO",
+                  "division by zero: the divisor is always 0",
+                  "divide by a fact or by a number other than 0");
+            ok = false;
+          }
+        }
+        return ok;
+      }
+      case NodeKind::Symbol:
+        if (!node.quoted && !suggest_fact(node.text).empty()) {
+          report_unknown_fact(node);  // most likely a fact without its scope
+          return false;
+        }
+        error(node.offset, "E-EXPR-TYPE", "arithmetic takes numbers, not " + describe_literal(node),
+              node.quoted ? "compare the value instead of computing with it"
+                          : "facts are written with their scope, e.g. 'patient.age'; quote "
+                            "values that contain '-', e.g. 'ice-pick'");
+        return false;
+      case NodeKind::Bool:
+        error(node.offset, "E-EXPR-TYPE",
+              "arithmetic takes numbers, not " + describe_literal(node));
+        return false;
+      default:
+        error(start_of(node), "E-EXPR-TYPE", "arithmetic takes numbers, not a condition",
+              "compute with int and number facts and numbers only");
+        return false;
+    }
+  }
+
  private:
   // A fact or value standing alone where a condition belongs.
   void check_lone_operand(Node& node) {
     if (node.kind == NodeKind::Bool) return;
+    if (is_arithmetic(node.kind)) {
+      check_numeric(node);
+      error(node.begin, "E-EXPR-TYPE", "an arithmetic expression is not a condition",
+            "compare it, e.g. 'patient.a + patient.b >= 2'");
+      return;
+    }
     if (node.kind != NodeKind::Fact && !is_word(node)) {
       error(node.offset, "E-EXPR-TYPE", describe_literal(node) + " is not a condition",
             "write a comparison such as 'scar.severity >= 3', or true or false");
@@ -158,6 +261,18 @@ class Checker {
   void check_compare(Node& node) {
     Node& left = node.children[0];
     Node& right = node.children[1];
+    // Arithmetic on either side: both sides are numbers, computed when the rule is evaluated.
+    if (is_arithmetic(left.kind) || is_arithmetic(right.kind)) {
+      for (const Node* side : {&left, &right}) {
+        if (!is_hyphenated_word(*side)) continue;
+        error(side->offset, "E-EXPR-SYNTAX", "unexpected '-' in a value",
+              "quote values that contain '-', e.g. 'ice-pick'; negative numbers are written -1");
+        return;
+      }
+      check_numeric(left);
+      check_numeric(right);
+      return;
+    }
     if (!is_operand(left.kind) || !is_operand(right.kind)) {
       error(node.offset, "E-EXPR-TYPE",
             std::string("'") + spelling(node.op) + "' compares facts and values, not conditions",
@@ -288,7 +403,11 @@ class Checker {
       error(subject.offset, "E-EXPR-TYPE",
             std::string("the left side of '") + op + "' must be a fact, not " +
                 describe_literal(subject));
-      if (!is_operand(subject.kind)) check_condition(subject);
+      if (is_arithmetic(subject.kind)) {
+        check_numeric(subject);
+      } else if (!is_operand(subject.kind)) {
+        check_condition(subject);
+      }
     }
     return nullptr;
   }
@@ -411,6 +530,20 @@ bool check_expression(Node& root, const Vocabulary& vocabulary, const ExprOrigin
                       DiagnosticSink& sink) {
   Checker checker(vocabulary, origin, sink);
   checker.check_condition(root);
+  return checker.ok();
+}
+
+bool check_number_expression(Node& root, const Vocabulary& vocabulary, const ExprOrigin& origin,
+                             DiagnosticSink& sink) {
+  Checker checker(vocabulary, origin, sink);
+  if (!is_operand(root.kind) && !is_arithmetic(root.kind)) {
+    sink.error(origin.locate(start_of(root)), "E-EXPR-TYPE",
+               "expected a number of weeks, got a condition",
+               "write a number, or arithmetic over int and number facts, e.g. "
+               "'(6 - patient.months_since_isotretinoin) * 4.35'");
+    return false;
+  }
+  checker.check_numeric(root);
   return checker.ok();
 }
 

@@ -54,6 +54,46 @@ class Compiler {
     }
   }
 
+  // A number: a literal, an int or number fact, or arithmetic over them.
+  std::uint32_t emit_number(const Node& node) {
+    std::uint32_t index = 0;
+    switch (node.kind) {
+      case NodeKind::Fact:
+        index = push(fact_instr(Opcode::NumFact, node));
+        break;
+      case NodeKind::Negate: {
+        Instr instr;
+        instr.code = Opcode::Negate;
+        instr.first = push_operands({emit_number(node.children.front())}, {});
+        instr.count = 1;
+        index = push(instr);
+        break;
+      }
+      case NodeKind::Arith: {
+        std::vector<std::uint32_t> children;
+        for (const Node& child : node.children) children.push_back(emit_number(child));
+        std::vector<ArithOp> ops{ArithOp::Add};  // the first operand has no operator
+        ops.insert(ops.end(), node.arith_ops.begin(), node.arith_ops.end());
+        Instr instr;
+        instr.code = Opcode::Arith;
+        instr.first = push_operands(children, ops);
+        instr.count = static_cast<std::uint32_t>(children.size());
+        index = push(instr);
+        break;
+      }
+      default: {
+        Instr instr;
+        instr.code = Opcode::NumConst;
+        instr.number = node.number;
+        index = push(instr);
+        break;
+      }
+    }
+    code_.sources[index].begin = node.begin;
+    code_.sources[index].end = node.end;
+    return index;
+  }
+
   std::shared_ptr<const ExprProgram> finish(std::string text) {
     std::sort(facts_.begin(), facts_.end());
     facts_.erase(std::unique(facts_.begin(), facts_.end()), facts_.end());
@@ -91,8 +131,11 @@ class Compiler {
     source.begin = node.begin;
     source.end = node.end;
     source.list = node.kind == NodeKind::In;
+    const bool arithmetic = node.kind == NodeKind::Compare &&
+                            (is_arithmetic(node.children[0].kind) ||
+                             is_arithmetic(node.children[1].kind));
     source.has_literal = source.list || node.kind == NodeKind::Contains ||
-                         (node.kind == NodeKind::Compare &&
+                         (node.kind == NodeKind::Compare && !arithmetic &&
                           node.children[1].kind != NodeKind::Fact);
     if (source.has_literal) {
       source.literal_begin = node.children[1].begin;
@@ -106,15 +149,36 @@ class Compiler {
     for (const Node& child : node.children) children.push_back(emit(child));
     Instr instr;
     instr.code = code;
-    instr.first = static_cast<std::uint32_t>(code_.operands.size());
+    instr.first = push_operands(children, {});
     instr.count = static_cast<std::uint32_t>(children.size());
-    code_.operands.insert(code_.operands.end(), children.begin(), children.end());
     return push(instr);
+  }
+
+  // Appends operands (and their arithmetic operators, `+` where there are none); returns
+  // where they start.
+  std::uint32_t push_operands(const std::vector<std::uint32_t>& operands,
+                              const std::vector<ArithOp>& ops) {
+    const auto first = static_cast<std::uint32_t>(code_.operands.size());
+    code_.operands.insert(code_.operands.end(), operands.begin(), operands.end());
+    for (std::size_t i = 0; i < operands.size(); ++i) {
+      code_.arith_ops.push_back(i < ops.size() ? ops[i] : ArithOp::Add);
+    }
+    return first;
   }
 
   std::uint32_t emit_compare(const Node& node) {
     const Node& fact = node.children[0];
     const Node& value = node.children[1];
+    if (is_arithmetic(fact.kind) || is_arithmetic(value.kind)) {
+      const std::uint32_t left = emit_number(fact);
+      const std::uint32_t right = emit_number(value);
+      Instr instr;
+      instr.code = Opcode::CompareNum;
+      instr.cmp = node.op;
+      instr.first = push_operands({left, right}, {});
+      instr.count = 2;
+      return push(instr);
+    }
     const FactType type = vocabulary_.fact(fact.fact).type;
     if (value.kind == NodeKind::Fact) {
       Instr instr = fact_instr(Opcode::CompareFacts, fact);
@@ -187,6 +251,13 @@ std::shared_ptr<const ExprProgram> compile_program(const Node& root, std::string
                                                    const Vocabulary& vocabulary) {
   Compiler compiler(vocabulary);
   compiler.emit(root);
+  return compiler.finish(std::move(text));
+}
+
+std::shared_ptr<const ExprProgram> compile_number_program(const Node& root, std::string text,
+                                                          const Vocabulary& vocabulary) {
+  Compiler compiler(vocabulary);
+  compiler.emit_number(root);
   return compiler.finish(std::move(text));
 }
 

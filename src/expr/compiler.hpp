@@ -14,4 +14,9 @@ namespace scarwise::internal {
 std::shared_ptr<const ExprProgram> compile_program(const Node& root, std::string text,
                                                    const Vocabulary& vocabulary);
 
+/// Compiles `root`, which check_number_expression() accepted, as a program that gives a number
+/// (ExprProgram::evaluate_number).
+std::shared_ptr<const ExprProgram> compile_number_program(const Node& root, std::string text,
+                                                          const Vocabulary& vocabulary);
+
 }  // namespace scarwise::internal

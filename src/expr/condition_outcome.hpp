@@ -24,6 +24,17 @@ struct LeafOutcome {
   std::vector<Value> literals;    ///< the literal value(s), of `fact`'s kind
   Tri result = Tri::Unknown;
   bool decisive = false;  ///< one of the leaves that settled the condition's result
+  /// A comparison with arithmetic on a side (`fact` and `other` are then unset): each side as
+  /// written, the fact it is when it is a lone fact, and its computed value (none when unknown
+  /// or a division by zero).
+  bool arithmetic = false;
+  struct Side {
+    std::string_view text;
+    std::optional<FactId> fact;
+    std::optional<Numeric> value;
+  };
+  Side left;
+  Side right;
 };
 
 struct ConditionOutcome {

@@ -71,12 +71,43 @@ class CompiledExpr {
   std::shared_ptr<const ExprProgram> program_;
 };
 
+/// A type-checked, compiled number expression (`reevaluate_after_weeks: "(6 - x) * 4.35"`):
+/// int and number facts and literals joined by `+ - * /` and unary minus. Immutable; cheap to
+/// copy (shares its program). A default-constructed one has no program and no value.
+class CompiledNumber {
+ public:
+  CompiledNumber() = default;
+  explicit CompiledNumber(std::shared_ptr<const ExprProgram> program);
+
+  /// The value, or nothing when a fact it reads is unknown or it divides by zero.
+  std::optional<Numeric> evaluate(const FactEnv& env) const;
+  /// Appends (sorted, without duplicates) the unknown facts whose values could give the
+  /// expression a value; empty when evaluate() has one, or when only a division by a known
+  /// zero keeps it from having one.
+  void unknown_facts(const FactEnv& env, std::vector<FactId>& out) const;
+  /// Every fact the expression mentions, sorted, without duplicates.
+  const std::vector<FactId>& referenced_facts() const;
+  /// The expression text as written.
+  const std::string& text() const;
+
+ private:
+  std::shared_ptr<const ExprProgram> program_;
+};
+
 /// Lexes, parses, type-checks and compiles `text`. On failure reports located errors to `sink`
 /// (codes E-EXPR-SYNTAX, E-EXPR-UNKNOWN-FACT, E-EXPR-TYPE, E-EXPR-UNKNOWN-VALUE,
-/// E-EXPR-TOO-LONG, E-EXPR-TOO-DEEP) and returns nothing. Comparisons that can never hold
-/// given a fact's min/max (e.g. `patient.fitzpatrick > 6`) are warnings (W-NEVER-TRUE).
+/// E-EXPR-DIVIDE-BY-ZERO, E-EXPR-TOO-LONG, E-EXPR-TOO-DEEP) and returns nothing. Comparisons
+/// that can never hold given a fact's min/max (e.g. `patient.fitzpatrick > 6`) are warnings (W-NEVER-TRUE).
 std::optional<CompiledExpr> compile_expression(std::string_view text, const ExprOrigin& origin,
                                                const Vocabulary& vocabulary,
                                                const ExprLimits& limits, DiagnosticSink& sink);
+
+/// Like compile_expression(), for a number expression; a condition, or a fact or value that is
+/// not a number, is E-EXPR-TYPE.
+std::optional<CompiledNumber> compile_number_expression(std::string_view text,
+                                                        const ExprOrigin& origin,
+                                                        const Vocabulary& vocabulary,
+                                                        const ExprLimits& limits,
+                                                        DiagnosticSink& sink);
 
 }  // namespace scarwise::internal

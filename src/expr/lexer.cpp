@@ -84,9 +84,6 @@ std::string hint_for_char(std::string_view text, std::size_t pos) {
   if (rest.substr(0, 1) == "!") return "use 'not' to negate, or '!=' to compare";
   if (rest.substr(0, 1) == "&") return "use 'and'";
   if (rest.substr(0, 1) == "|") return "use 'or'";
-  if (rest.substr(0, 1) == "-") {
-    return "quote values that contain '-', e.g. 'ice-pick'; negative numbers are written -1";
-  }
   if (rest.substr(0, 3) == "\u2264") return "use '<='";
   if (rest.substr(0, 3) == "\u2265") return "use '>='";
   if (rest.substr(0, 3) == "\u2260") return "use '!='";
@@ -112,9 +109,27 @@ class Lexer {
  private:
   char at(std::size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
 
+  // Whether the last token ends a value, so that a '-' after it subtracts (`6 -1` is 6 minus
+  // 1) instead of starting a negative number (`x > -1`, `in [-1, 2]`).
+  bool after_value() const {
+    if (tokens_.empty()) return false;
+    switch (tokens_.back().kind) {
+      case TokenKind::Number:
+      case TokenKind::String:
+      case TokenKind::Word:
+      case TokenKind::Name:
+      case TokenKind::RParen:
+      case TokenKind::True:
+      case TokenKind::False:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   bool lex_token() {
     const char c = text_[pos_];
-    if (is_digit(c) || (c == '-' && is_digit(at(pos_ + 1)))) return lex_number();
+    if (is_digit(c) || (c == '-' && is_digit(at(pos_ + 1)) && !after_value())) return lex_number();
     if (is_word_start(c)) return lex_word();
     if (c == '\'' || c == '"') return lex_string(c);
     return lex_punctuation();
@@ -207,6 +222,18 @@ class Lexer {
         break;
       case ',':
         kind = TokenKind::Comma;
+        break;
+      case '+':
+        kind = TokenKind::Plus;
+        break;
+      case '-':
+        kind = TokenKind::Minus;
+        break;
+      case '*':
+        kind = TokenKind::Star;
+        break;
+      case '/':
+        kind = TokenKind::Slash;
         break;
       case '<':
         kind = then_equals ? TokenKind::Le : TokenKind::Lt;

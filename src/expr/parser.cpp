@@ -59,7 +59,6 @@ class Parser {
     }
   }
 
- private:
   Node parse_or() { return parse_chain(TokenKind::Or, NodeKind::Or, &Parser::parse_and); }
   Node parse_and() { return parse_chain(TokenKind::And, NodeKind::And, &Parser::parse_not); }
 
@@ -87,20 +86,20 @@ class Parser {
 
   Node parse_comparison() {
     Node node = parse_comparison_parts();
-    after_operand_ = is_operand(node.kind);
+    after_operand_ = is_operand(node.kind) || is_arithmetic(node.kind);
     return node;
   }
 
   // A comparison keeps the span of its source text, so an explanation can quote it as written.
   Node parse_comparison_parts() {
     const std::size_t begin = peek().offset;
-    Node left = parse_primary();
+    Node left = parse_sum();
     const Token& token = peek();
     if (const std::optional<CmpOp> op = comparison_op(token.kind)) {
       Node node = make_node(NodeKind::Compare, advance().offset);
       node.op = *op;
       node.children.push_back(std::move(left));
-      node.children.push_back(parse_primary());
+      node.children.push_back(parse_sum());
       return spanned(std::move(node), begin);
     }
     const bool not_in = token.kind == TokenKind::Not && peek(1).kind == TokenKind::In;
@@ -119,6 +118,50 @@ class Parser {
       return spanned(std::move(node), begin);
     }
     return left;
+  }
+
+  Node parse_sum() {
+    return parse_arith_chain(TokenKind::Plus, TokenKind::Minus, &Parser::parse_product);
+  }
+  Node parse_product() {
+    return parse_arith_chain(TokenKind::Star, TokenKind::Slash, &Parser::parse_unary);
+  }
+
+  // One n-ary node for `a + b - c`, joined left to right: chains cost no depth, however long.
+  Node parse_arith_chain(TokenKind first_op, TokenKind second_op, Node (Parser::*parse_item)()) {
+    const std::size_t begin = peek().offset;
+    Node first = (this->*parse_item)();
+    if (!at(first_op) && !at(second_op)) return first;
+    Node chain = make_node(NodeKind::Arith, peek().offset);
+    chain.children.push_back(std::move(first));
+    while (at(first_op) || at(second_op)) {
+      chain.arith_ops.push_back(arith_op(advance().kind));
+      chain.children.push_back((this->*parse_item)());
+    }
+    return spanned(std::move(chain), begin);
+  }
+
+  static ArithOp arith_op(TokenKind kind) {
+    switch (kind) {
+      case TokenKind::Plus:
+        return ArithOp::Add;
+      case TokenKind::Minus:
+        return ArithOp::Sub;
+      case TokenKind::Star:
+        return ArithOp::Mul;
+      default:
+        return ArithOp::Div;
+    }
+  }
+
+  Node parse_unary() {
+    if (!at(TokenKind::Minus)) return parse_primary();
+    const std::size_t begin = peek().offset;
+    Node node = make_node(NodeKind::Negate, advance().offset);
+    enter(node.offset);
+    node.children.push_back(parse_unary());
+    --depth_;
+    return spanned(std::move(node), begin);
   }
 
   /// `node`, which started at `begin` and ends with the last token consumed.
@@ -158,7 +201,7 @@ class Parser {
       --depth_;
       return inner;
     }
-    fail("a fact, a value, 'not', 'known(' or '('");
+    fail("a fact, a value, 'not', 'known(', '-' or '('");
   }
 
   Node parse_known() {

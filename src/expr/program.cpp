@@ -61,8 +61,47 @@ Tri ExprProgram::evaluate(std::uint32_t index, const FactEnv& env) const {
   }
 }
 
+std::optional<Numeric> ExprProgram::evaluate_number(std::uint32_t index,
+                                                    const FactEnv& env) const {
+  const Instr& instr = code_.instrs[index];
+  const std::uint32_t* operands = code_.operands.data() + instr.first;
+  switch (instr.code) {
+    case Opcode::NumConst:
+      return instr.number;
+    case Opcode::NumFact: {
+      const Value& value = env.get(instr.fact);
+      if (value.kind != Value::Kind::Number) return std::nullopt;
+      return value.number;
+    }
+    case Opcode::Negate: {
+      const std::optional<Numeric> inner = evaluate_number(operands[0], env);
+      if (!inner) return std::nullopt;
+      return negate(*inner);
+    }
+    case Opcode::Arith: {
+      std::optional<Numeric> result = evaluate_number(operands[0], env);
+      for (std::uint32_t i = 1; i < instr.count && result; ++i) {
+        const std::optional<Numeric> next = evaluate_number(operands[i], env);
+        result = next ? apply(code_.arith_ops[instr.first + i], *result, *next) : std::nullopt;
+      }
+      return result;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
 Tri ExprProgram::evaluate_leaf(const Instr& instr, const FactEnv& env) const {
   if (instr.code == Opcode::Constant) return instr.constant;
+  if (is_number_code(instr.code)) return Tri::Unknown;  // a number is no truth value
+  if (instr.code == Opcode::CompareNum) {
+    // Unknown when either side has no value: an unknown fact or a division by zero.
+    const std::optional<Numeric> left = evaluate_number(code_.operands[instr.first], env);
+    if (!left) return Tri::Unknown;
+    const std::optional<Numeric> right = evaluate_number(code_.operands[instr.first + 1], env);
+    if (!right) return Tri::Unknown;
+    return tri_of(holds(instr.cmp, compare_numeric(*left, *right)));
+  }
   const Value& value = env.get(instr.fact);
   if (instr.code == Opcode::Known) return tri_of(value.known());
   // An unknown value (or, defensively, one of another kind) settles nothing.
@@ -92,7 +131,11 @@ Tri ExprProgram::evaluate_leaf(const Instr& instr, const FactEnv& env) const {
 
 void ExprProgram::unknown_facts(const FactEnv& env, std::vector<FactId>& out) const {
   const auto start = static_cast<std::ptrdiff_t>(out.size());
-  collect_unknown(root(), env, out);
+  if (is_number()) {
+    collect_unknown_number(root(), env, out);
+  } else {
+    collect_unknown(root(), env, out);
+  }
   std::sort(out.begin() + start, out.end());
   out.erase(std::unique(out.begin() + start, out.end()), out.end());
 }
@@ -111,11 +154,45 @@ void ExprProgram::collect_unknown(std::uint32_t index, const FactEnv& env,
         collect_unknown(code_.operands[instr.first + i], env, out);
       }
       return;
+    case Opcode::CompareNum:
+      collect_unknown_number(code_.operands[instr.first], env, out);
+      collect_unknown_number(code_.operands[instr.first + 1], env, out);
+      return;
     case Opcode::CompareFacts:
       if (env.get(instr.other).kind != instr.kind) out.push_back(instr.other);
       [[fallthrough]];
     default:
       if (env.get(instr.fact).kind != instr.kind) out.push_back(instr.fact);
+      return;
+  }
+}
+
+// The unknown facts a number reads, and only those that filling in could give it a value: a
+// term that divides by a known zero has no value whatever the other facts are, so it lists
+// none of them.
+void ExprProgram::collect_unknown_number(std::uint32_t index, const FactEnv& env,
+                                         std::vector<FactId>& out) const {
+  const Instr& instr = code_.instrs[index];
+  const std::uint32_t* operands = code_.operands.data() + instr.first;
+  switch (instr.code) {
+    case Opcode::NumFact:
+      if (env.get(instr.fact).kind != Value::Kind::Number) out.push_back(instr.fact);
+      return;
+    case Opcode::Negate:
+      collect_unknown_number(operands[0], env, out);
+      return;
+    case Opcode::Arith: {
+      for (std::uint32_t i = 1; i < instr.count; ++i) {
+        if (code_.arith_ops[instr.first + i] != ArithOp::Div) continue;
+        const std::optional<Numeric> divisor = evaluate_number(operands[i], env);
+        if (divisor && is_zero(*divisor)) return;
+      }
+      for (std::uint32_t i = 0; i < instr.count; ++i) {
+        if (!evaluate_number(operands[i], env)) collect_unknown_number(operands[i], env, out);
+      }
+      return;
+    }
+    default:
       return;
   }
 }

@@ -5,9 +5,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "expr/arithmetic.hpp"
 #include "expr/compare_op.hpp"
 #include "expr/condition_outcome.hpp"
 #include "model/value.hpp"
@@ -26,7 +28,16 @@ enum class Opcode : std::uint8_t {
   Not,           ///< not operands[first]
   And,           ///< Kleene and of operands [first, first + count)
   Or,            ///< Kleene or of operands [first, first + count)
+  CompareNum,    ///< number operands[first] `cmp` number operands[first + 1], exactly
+  // Numbers (arithmetic): these give a number, or none when unknown, not a truth value.
+  NumConst,      ///< `number`
+  NumFact,       ///< the value of int or number `fact`
+  Arith,         ///< operands [first, first + count) joined left to right by arith_ops
+  Negate,        ///< minus operands[first]
 };
+
+/// Whether instructions with this code give numbers (evaluate_number) rather than truth.
+inline bool is_number_code(Opcode code) noexcept { return code >= Opcode::NumConst; }
 
 /// One step of a program. The ordinal of a value is 0/1 for a bool, the declared-value index
 /// for an enum, and the number itself for an int or number; ordinals compare exactly.
@@ -59,7 +70,10 @@ struct LeafSource {
 struct ProgramCode {
   std::vector<Instr> instrs;
   std::vector<LeafSource> sources;      ///< indexed like instrs; default for Not, And and Or
-  std::vector<std::uint32_t> operands;  ///< instruction indices, for Not, And and Or
+  /// Instruction indices, for Not, And, Or, CompareNum, Arith and Negate.
+  std::vector<std::uint32_t> operands;
+  /// Indexed like operands: for an Arith operand after the first, the operator before it.
+  std::vector<ArithOp> arith_ops;
   std::vector<Numeric> numbers;         ///< runs sorted by numeric_less, for InList
 };
 
@@ -68,6 +82,13 @@ class ExprProgram {
   ExprProgram(std::string text, ProgramCode code, std::vector<FactId> referenced_facts);
 
   Tri evaluate(const FactEnv& env) const { return evaluate(root(), env); }
+  /// The value of a program compiled from a number expression (its root gives a number);
+  /// nothing when a fact it needs is unknown or it divides by zero.
+  std::optional<Numeric> evaluate_number(const FactEnv& env) const {
+    return evaluate_number(root(), env);
+  }
+  /// Whether the root gives a number (a `reevaluate_after_weeks` expression) rather than truth.
+  bool is_number() const noexcept { return is_number_code(code_.instrs[root()].code); }
   /// Appends the facts that keep the program unknown, then sorts and deduplicates what it
   /// appended (what `out` held before is left as it was).
   void unknown_facts(const FactEnv& env, std::vector<FactId>& out) const;
@@ -84,9 +105,14 @@ class ExprProgram {
   }
   Tri evaluate(std::uint32_t index, const FactEnv& env) const;
   Tri evaluate_leaf(const Instr& instr, const FactEnv& env) const;
+  std::optional<Numeric> evaluate_number(std::uint32_t index, const FactEnv& env) const;
+  void collect_unknown_number(std::uint32_t index, const FactEnv& env,
+                              std::vector<FactId>& out) const;
   void mark_decisive(std::uint32_t index, const std::vector<Tri>& results,
                      std::vector<bool>& decisive) const;
-  LeafOutcome leaf_outcome(std::uint32_t index, Tri result, bool decisive) const;
+  LeafOutcome leaf_outcome(std::uint32_t index, Tri result, bool decisive,
+                           const FactEnv& env) const;
+  LeafOutcome::Side number_side(std::uint32_t index, const FactEnv& env) const;
   void collect_unknown(std::uint32_t index, const FactEnv& env, std::vector<FactId>& out) const;
 
   std::string text_;

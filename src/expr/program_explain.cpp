@@ -90,8 +90,9 @@ ConditionOutcome ExprProgram::explain(const FactEnv& env) const {
   ConditionOutcome out;
   out.result = results[root()];
   for (std::uint32_t i = 0; i < count; ++i) {
-    if (!is_junction(code_.instrs[i].code))
-      out.leaves.push_back(leaf_outcome(i, results[i], decisive[i]));
+    const Opcode code = code_.instrs[i].code;
+    if (!is_junction(code) && !is_number_code(code))
+      out.leaves.push_back(leaf_outcome(i, results[i], decisive[i], env));
   }
   return out;
 }
@@ -109,11 +110,29 @@ void ExprProgram::mark_decisive(std::uint32_t index, const std::vector<Tri>& res
   }
 }
 
-LeafOutcome ExprProgram::leaf_outcome(std::uint32_t index, Tri result, bool decisive) const {
+LeafOutcome::Side ExprProgram::number_side(std::uint32_t index, const FactEnv& env) const {
+  const LeafSource& source = code_.sources[index];
+  LeafOutcome::Side side;
+  side.text = std::string_view(text_).substr(source.begin, source.end - source.begin);
+  if (code_.instrs[index].code == Opcode::NumFact) side.fact = code_.instrs[index].fact;
+  side.value = evaluate_number(index, env);
+  return side;
+}
+
+LeafOutcome ExprProgram::leaf_outcome(std::uint32_t index, Tri result, bool decisive,
+                                      const FactEnv& env) const {
   const Instr& instr = code_.instrs[index];
   const LeafSource& source = code_.sources[index];
   LeafOutcome leaf;
   leaf.text = std::string_view(text_).substr(source.begin, source.end - source.begin);
+  leaf.result = result;
+  leaf.decisive = decisive;
+  if (instr.code == Opcode::CompareNum) {
+    leaf.arithmetic = true;
+    leaf.left = number_side(code_.operands[instr.first], env);
+    leaf.right = number_side(code_.operands[instr.first + 1], env);
+    return leaf;
+  }
   if (instr.code != Opcode::Constant) leaf.fact = instr.fact;
   if (instr.code == Opcode::CompareFacts) leaf.other = instr.other;
   leaf.has_literal = source.has_literal;

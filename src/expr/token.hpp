@@ -26,6 +26,10 @@ enum class TokenKind : std::uint8_t {
   LBracket,  ///< [
   RBracket,  ///< ]
   Comma,     ///< ,
+  Plus,      ///< +
+  Minus,     ///< - (subtraction or unary minus; before a digit where a value belongs: a number)
+  Star,      ///< *
+  Slash,     ///< /
   And,
   Or,
   Not,

@@ -51,6 +51,14 @@ json::array missing_facts(const std::vector<MissingFact>& facts) {
   return out;
 }
 
+json::array reevaluation_conditions(const std::vector<ReevaluationCondition>& list) {
+  json::array out;
+  for (const ReevaluationCondition& c : list) {
+    out.push_back(json::object{{"rule", c.rule}, {"text", c.text}});
+  }
+  return out;
+}
+
 json::array combinations(const std::vector<Combination>& list) {
   json::array out;
   for (const Combination& c : list) {
@@ -128,6 +136,7 @@ json::object scar(const AssessmentData& data, const ScarAssessment& s) {
   out["missing_facts"] = missing_facts(s.missing_facts);
   out["reevaluate_after_weeks"] =
       s.reevaluate_after_weeks ? json::value(*s.reevaluate_after_weeks) : json::value(nullptr);
+  out["reevaluate_when"] = reevaluation_conditions(s.reevaluate_when);
   out["plan"] = plan(s.plan);
   out["combinations"] = combinations(s.combinations);
   out["alternatives"] = alternatives(s.alternatives);

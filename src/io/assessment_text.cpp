@@ -52,6 +52,10 @@ class ReportWriter {
     if (scar.reevaluate_after_weeks) {
       out_ << "  Re-evaluate after: " << std::to_string(*scar.reevaluate_after_weeks) << " weeks\n";
     }
+    for (const ReevaluationCondition& c : scar.reevaluate_when) {
+      out_ << wrapped("Re-evaluate when: " + clean(c.text) + " (" + clean(c.rule) + ")", "  ",
+                      "    ");
+    }
     out_ << "  Complete: " << (scar.complete ? "yes" : "no") << '\n'
          << wrapped("Plan: " + plan_line(scar), "  ", "    ");
     list("Consider combining", scar.combinations, [](const Combination& c) {

@@ -60,6 +60,12 @@ json::object effect(const RuleEffect& e) {
   out["precautions"] = strings(e.precautions);
   out["aftercare"] = strings(e.aftercare);
   out["alternatives"] = strings(e.alternatives);
+  const std::string& expression = e.reevaluate_after_weeks_expression;
+  out["reevaluate_after_weeks_expression"] =
+      expression.empty() ? json::value(nullptr) : json::value(expression);
+  out["reevaluate_until_resolved"] = e.reevaluate_until_resolved;
+  out["reevaluate_when"] =
+      e.reevaluate_when.empty() ? json::value(nullptr) : json::value(e.reevaluate_when);
   return out;
 }
 

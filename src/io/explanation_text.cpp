@@ -41,13 +41,17 @@ std::string operand_value(const ExplainedOperand& side) {
 }
 
 /// What a comparison compared: "patient.fitzpatrick is 5, compared with 4".
+/// A computed side (arithmetic) is shown with its value: "patient.a + 1 is 5".
 std::string compared_values(const ExplainedComparison& c) {
-  if (!c.left.is_fact) return "a constant";
+  if (!c.left.is_fact && !c.right) return "a constant";
   std::string out = clean(c.left.text) + " is " + operand_value(c.left);
   if (!c.right) return out;
   out += ", compared with ";
-  if (c.right->is_fact) return out + clean(c.right->text) + ", which is " + operand_value(*c.right);
-  return out + operand_value(*c.right);
+  const std::string value = operand_value(*c.right);
+  if (c.right->is_fact || (c.right->list.empty() && clean(c.right->text) != value)) {
+    return out + clean(c.right->text) + ", which is " + value;
+  }
+  return out + value;
 }
 
 /// Why a comparison came out as it did, in a clause: "patient.pregnant is false",
@@ -70,9 +74,18 @@ std::string decisive_clauses(const RuleExplanation& rule) {
 std::string effect_text(const RuleEffect& e) {
   std::vector<std::string> parts;
   if (e.suitability) parts.push_back("verdict " + verdict(*e.suitability));
-  if (e.reevaluate_after_weeks) {
+  if (!e.reevaluate_after_weeks_expression.empty()) {
+    // The value for this scar, and how it was computed.
+    parts.push_back("re-evaluate after " +
+                    (e.reevaluate_after_weeks ? std::to_string(*e.reevaluate_after_weeks) + " weeks"
+                                              : std::string("an unknown number of weeks")) +
+                    " (computed from " + quote(clean(e.reevaluate_after_weeks_expression)) + ")");
+  } else if (e.reevaluate_after_weeks) {
     parts.push_back("re-evaluate after " + std::to_string(*e.reevaluate_after_weeks) + " weeks");
+  } else if (e.reevaluate_until_resolved) {
+    parts.push_back("re-evaluate when resolved");
   }
+  if (!e.reevaluate_when.empty()) parts.push_back("re-evaluate when: " + clean(e.reevaluate_when));
   if (e.plan) parts.push_back("plan " + plan_summary(*e.plan));
   if (e.adjust_sessions) {
     parts.push_back("sessions adjusted by " + std::string(*e.adjust_sessions >= 0 ? "+" : "") +
@@ -109,6 +122,10 @@ class ExplanationWriter {
     decided_by(scar);
     if (a.reevaluate_after_weeks) {
       out_ << "  Re-evaluate after: " << *a.reevaluate_after_weeks << " weeks\n";
+    }
+    for (const ReevaluationCondition& c : a.reevaluate_when) {
+      out_ << wrapped("Re-evaluate when: " + clean(c.text) + " (" + clean(c.rule) + ")", "  ",
+                      "    ");
     }
     plan(scar);
     restricting_not_applied(scar);

@@ -31,7 +31,12 @@ void report_unused(const std::vector<Entry>& entries, const std::vector<bool>& u
 void lint_unused_facts(const RuleSetModel& model, LintReport& report) {
   const std::vector<FactDecl>& facts = model.vocabulary.facts();
   std::vector<bool> read(facts.size(), false);
-  for (const Rule& rule : model.rules) mark(rule.when.referenced_facts(), read);
+  for (const Rule& rule : model.rules) {
+    mark(rule.when.referenced_facts(), read);
+    if (rule.then.reevaluate_weeks_expression) {
+      mark(rule.then.reevaluate_weeks_expression->referenced_facts(), read);
+    }
+  }
   for (std::size_t i = 0; i < facts.size(); ++i) {
     if (read[i]) continue;
     report.warn(facts[i].loc, "fact " + quote(facts[i].name) + " is declared but no rule reads it",

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "load/ruleset_builder.hpp"
+#include "load/scalar_values.hpp"
 #include "support/did_you_mean.hpp"
 #include "support/quote.hpp"
 
@@ -11,9 +12,9 @@ namespace scarwise::internal {
 namespace {
 
 const KeySet& then_keys() {
-  static const KeySet keys{{"suitability", "reevaluate_after_weeks", "message", "plan",
-                            "adjust_sessions", "suggest", "alternatives", "avoid", "precautions",
-                            "aftercare"}};
+  static const KeySet keys{{"suitability", "reevaluate_after_weeks", "reevaluate_when", "message",
+                            "plan", "adjust_sessions", "suggest", "alternatives", "avoid",
+                            "precautions", "aftercare"}};
   return keys;
 }
 
@@ -29,7 +30,38 @@ const std::array<VerdictName, 4> kVerdicts = {
 
 constexpr int kIntMax = std::numeric_limits<int>::max();
 
+constexpr std::string_view kUntilResolved = "until_resolved";
+
+bool is_word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// A plain scalar written like a number ("12", "-1", "2.5", "010"): read as an integer, as
+// before expressions were allowed, so that its errors stay the same.
+bool looks_like_number(const YamlNode& node) {
+  const std::string& s = node.scalar;
+  if (node.style != YamlNode::Style::Plain || s.empty()) return false;
+  if (!(s[0] == '-' || s[0] == '+' || (s[0] >= '0' && s[0] <= '9'))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+';
+  });
+}
+
+// One word without a dot, such as a misspelt "until_resolvd".
+bool is_bare_word(const std::string& s) {
+  return !s.empty() && !(s[0] >= '0' && s[0] <= '9') &&
+         std::all_of(s.begin(), s.end(), is_word_char);
+}
+
 }  // namespace
+
+WeeksForm weeks_form(const YamlNode& node) {
+  if (!node.is_scalar()) return WeeksForm::Invalid;
+  if (node.scalar == kUntilResolved) return WeeksForm::UntilResolved;
+  if (looks_like_number(node)) return WeeksForm::Literal;
+  if (is_bare_word(node.scalar)) return WeeksForm::Invalid;
+  return WeeksForm::Expression;
+}
 
 bool RuleSetBuilder::read_action(const SchemaReader& reader, const YamlNode& then, Action& action) {
   if (then.is_null() || (then.is_map() && then.entries.empty())) {
@@ -70,21 +102,67 @@ bool RuleSetBuilder::read_suitability(const SchemaReader& reader, const YamlNode
     }
     action.suitability = it->verdict;
   }
+  const YamlNode* verdict = then.find("suitability");
+  // A verdict that is itself wrong was reported already; say nothing more about it.
+  const bool not_deferral =
+      !verdict || (action.suitability && action.suitability != Suitability::defer);
+  bool ok = true;
+  const YamlNode* when = then.find("reevaluate_when");
+  if (when) {
+    action.reevaluate_when = reader.read_string(*when, "reevaluate_when").value_or("");
+    const bool blank = action.reevaluate_when.find_first_not_of(" \t\n") == std::string::npos;
+    if (blank && when->is_scalar()) {
+      reader.error(*when, "E-BAD-VALUE", "'reevaluate_when' is empty",
+                   "say in a short sentence what must resolve, e.g. 'the lesion has healed'");
+      ok = false;
+    }
+    if (not_deferral) {
+      reader.error(*then.find_key("reevaluate_when"), "E-CONFLICT",
+                   "'reevaluate_when' needs 'suitability: defer'",
+                   "only a deferral is re-evaluated later");
+      ok = false;
+    }
+  }
   if (const YamlNode* weeks = then.find("reevaluate_after_weeks")) {
-    action.reevaluate_after_weeks =
-        reader.read_int_in(*weeks, "reevaluate_after_weeks", 1, kIntMax);
-    const YamlNode* verdict = then.find("suitability");
-    // A verdict that is itself wrong was reported already; say nothing more about it.
-    const bool conflict =
-        !verdict || (action.suitability && action.suitability != Suitability::defer);
-    if (conflict) {
+    switch (weeks_form(*weeks)) {
+      case WeeksForm::Literal:
+        action.reevaluate_after_weeks =
+            reader.read_int_in(*weeks, "reevaluate_after_weeks", 1, kIntMax);
+        break;
+      case WeeksForm::UntilResolved:
+        action.reevaluate_until_resolved = true;
+        if (!when) {
+          reader.error(*weeks, "E-MISSING-KEY",
+                       "'reevaluate_after_weeks: until_resolved' needs 'reevaluate_when'",
+                       "say what must resolve, e.g. 'reevaluate_when: the lesion has healed'");
+          ok = false;
+        }
+        break;
+      case WeeksForm::Expression:
+        break;  // compiled with the rule's condition (compile_weeks), against the vocabulary
+      case WeeksForm::Invalid:
+        if (weeks->is_scalar()) {
+          reader.error(*weeks, "E-BAD-VALUE",
+                       "'reevaluate_after_weeks' must be a whole number of weeks, an expression "
+                       "or until_resolved, got " + quote(weeks->scalar),
+                       did_you_mean(weeks->scalar, {std::string(kUntilResolved)},
+                                    "facts are written with their scope, e.g. "
+                                    "'patient.weeks_to_wait'"));
+        } else {
+          reader.type_error(*weeks, "reevaluate_after_weeks",
+                            "an integer, an expression or until_resolved");
+        }
+        ok = false;
+        break;
+    }
+    if (not_deferral) {
       reader.error(*then.find_key("reevaluate_after_weeks"), "E-CONFLICT",
                    "'reevaluate_after_weeks' needs 'suitability: defer'",
                    "only a deferral is re-evaluated later");
       return false;
     }
   }
-  return true;
+  return ok;
 }
 
 std::optional<PlanSpec> RuleSetBuilder::read_plan(const SchemaReader& reader,

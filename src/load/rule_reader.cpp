@@ -61,6 +61,7 @@ void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reade
     ok = false;
   }
   ok = compile_when(file, reader, item, rule) && ok;
+  ok = compile_weeks(file, item, rule) && ok;
   if (!ok) return;
   if (replaces) {
     // An override takes the base rule's place, so the order of everything else stays.
@@ -106,6 +107,25 @@ bool RuleSetBuilder::compile_when(const SourceFile& file, const SchemaReader& re
       compile_expression(when->scalar, origin, model_->vocabulary, limits, sink_);
   if (!compiled) return false;
   rule.when = std::move(*compiled);
+  return true;
+}
+
+}  // namespace scarwise::internal
+
+namespace scarwise::internal {
+
+// `then.reevaluate_after_weeks` written as an expression: a number of weeks computed for each
+// scar (read_suitability() has dealt with the other forms).
+bool RuleSetBuilder::compile_weeks(const SourceFile& file, const YamlNode& item, Rule& rule) {
+  const YamlNode* then = item.find("then");
+  const YamlNode* weeks = then && then->is_map() ? then->find("reevaluate_after_weeks") : nullptr;
+  if (!weeks || weeks_form(*weeks) != WeeksForm::Expression) return true;
+  const ExprOrigin origin = scalar_origin(file.doc, file.lines, *weeks);
+  const ExprLimits limits{options_.max_expression_bytes, options_.max_expression_depth};
+  std::optional<CompiledNumber> compiled =
+      compile_number_expression(weeks->scalar, origin, model_->vocabulary, limits, sink_);
+  if (!compiled) return false;
+  rule.then.reevaluate_weeks_expression = std::move(*compiled);
   return true;
 }
 

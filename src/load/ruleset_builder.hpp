@@ -24,6 +24,15 @@
 
 namespace scarwise::internal {
 
+/// How `then.reevaluate_after_weeks` is written.
+enum class WeeksForm {
+  Literal,        ///< a plain number: an int >= 1 (checked by SchemaReader::read_int_in)
+  UntilResolved,  ///< the word until_resolved
+  Expression,     ///< any other scalar: an arithmetic expression over facts
+  Invalid,        ///< a list, map or null, or another bare word
+};
+WeeksForm weeks_form(const YamlNode& node);
+
 class RuleSetBuilder {
  public:
   RuleSetBuilder(const LoadOptions& options, DiagnosticSink& sink);
@@ -72,6 +81,7 @@ class RuleSetBuilder {
                     bool& replaces);
   bool compile_when(const SourceFile& file, const SchemaReader& reader, const YamlNode& item,
                     Rule& rule);
+  bool compile_weeks(const SourceFile& file, const YamlNode& item, Rule& rule);
 
   // action_reader.cpp
   bool read_action(const SchemaReader& reader, const YamlNode& then, Action& action);

@@ -72,7 +72,11 @@ struct PlanSpec {
 /// The `then:` of a rule. Lists hold catalogue ids in the order written.
 struct Action {
   std::optional<Suitability> suitability;
-  std::optional<int> reevaluate_after_weeks;
+  std::optional<int> reevaluate_after_weeks;  ///< a literal number of weeks
+  /// `reevaluate_after_weeks` written as an expression over facts, evaluated for each scar.
+  std::optional<CompiledNumber> reevaluate_weeks_expression;
+  bool reevaluate_until_resolved = false;  ///< `reevaluate_after_weeks: until_resolved`
+  std::string reevaluate_when;             ///< what must resolve first; may be empty
   std::string message;
   std::optional<PlanSpec> plan;
   std::optional<int> adjust_sessions;

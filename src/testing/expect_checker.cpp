@@ -76,6 +76,7 @@ class Comparer {
     if (expect.reevaluate_after_weeks) {
       reevaluate(*expect.reevaluate_after_weeks, actual.reevaluate_after_weeks);
     }
+    if (expect.reevaluate_when) reevaluate_when(*expect.reevaluate_when, actual.reevaluate_when);
     rules_fired(expect, actual);
   }
 
@@ -170,6 +171,16 @@ class Comparer {
     if (expected.value == actual) return;
     auto text = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("null"); };
     fail("reevaluate_after_weeks", text(expected.value), text(actual), expected.loc);
+  }
+
+  void reevaluate_when(const Located<std::vector<LocatedId>>& expected,
+                       const std::vector<ReevaluationCondition>& actual) {
+    std::vector<std::string> rules;
+    for (const ReevaluationCondition& condition : actual) rules.push_back(condition.rule);
+    const std::vector<std::string> want = sorted(values_of(expected.value));
+    if (want != sorted(rules)) {
+      fail("reevaluate_when", format_list(want), format_list(rules), expected.loc);
+    }
   }
 
   /// A rule's outcome for this scar: from the trace when there is one, else from the reasons

@@ -165,6 +165,10 @@ void read_scar_fields(FieldReader& reader, const YamlNode& node, ScarExpect& sca
   if (const YamlNode* n = node.find("reevaluate_after_weeks")) {
     scar.reevaluate_after_weeks = read_reevaluate(reader, *n);
   }
+  if (const YamlNode* n = node.find("reevaluate_when")) {
+    scar.reevaluate_when = Located<std::vector<LocatedId>>{
+        reader.read_id_list(*n, "reevaluate_when"), reader.loc(*n)};
+  }
   if (const YamlNode* n = node.find("fired")) scar.fired = reader.read_id_list(*n, "fired");
   if (const YamlNode* n = node.find("not_fired")) {
     scar.not_fired = reader.read_id_list(*n, "not_fired");
@@ -184,11 +188,11 @@ std::optional<ScarExpect> read_scar(FieldReader& reader, const YamlNode& key, co
   if (!reader.expect_map(value, "the expectations of scar " + quote(key.scalar))) {
     return std::nullopt;
   }
-  reader.check_keys(
-      value,
-      {"suitability", "complete", "plan", "combinations", "alternatives", "avoid", "precautions",
-       "aftercare", "missing_facts", "reevaluate_after_weeks", "fired", "not_fired"},
-      "the expectations of a scar");
+  reader.check_keys(value,
+                    {"suitability", "complete", "plan", "combinations", "alternatives", "avoid",
+                     "precautions", "aftercare", "missing_facts", "reevaluate_after_weeks",
+                     "reevaluate_when", "fired", "not_fired"},
+                    "the expectations of a scar");
   read_scar_fields(reader, value, scar);
   return scar;
 }

@@ -31,6 +31,9 @@ class ReferenceChecker {
   void check(const ScarExpect& scar) {
     check_all(scar.fired, rule_ids_, "E-TEST-UNKNOWN-RULE", "rule");
     check_all(scar.not_fired, rule_ids_, "E-TEST-UNKNOWN-RULE", "rule");
+    if (scar.reevaluate_when) {
+      check_all(scar.reevaluate_when->value, rule_ids_, "E-TEST-UNKNOWN-RULE", "rule");
+    }
     if (scar.plan && scar.plan->rule) {
       check_one(*scar.plan->rule, rule_ids_, "E-TEST-UNKNOWN-RULE", "rule");
     }

@@ -61,6 +61,8 @@ struct ScarExpect {
   std::optional<IdSetExpect> aftercare;
   std::optional<Located<std::vector<LocatedId>>> missing_facts;
   std::optional<Located<std::optional<int>>> reevaluate_after_weeks;
+  /// The rules whose `reevaluate_when` the scar lists, exactly (in any order).
+  std::optional<Located<std::vector<LocatedId>>> reevaluate_when;
   std::vector<LocatedId> fired;
   std::vector<LocatedId> not_fired;
   std::optional<IdSetExpect> alternatives;

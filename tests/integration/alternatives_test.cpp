@@ -209,7 +209,7 @@ TEST_CASE("explain shows each alternative with its rule and evidence, and suppre
   CHECK(contains(json, squeeze(R"("alternatives": [{"id": "silicone_gel", "name": "Silicone gel",
       "rule": "alternatives.raised"}], "avoid": [)")));
   CHECK(contains(json, squeeze(R"("aftercare": [], "alternatives": ["silicone_gel",
-      "corticosteroid_injection"]})")));
+      "corticosteroid_injection"],)")));
 
   const std::string focused = flat(
       engine().explain(one_scar("keloid", false, true), {"", "alternatives.raised"}).to_text());

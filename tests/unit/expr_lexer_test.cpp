@@ -1,4 +1,5 @@
 // The expression lexer and ExprOrigin: token kinds, texts and offsets; located syntax errors.
+#include <algorithm>
 #include <clocale>
 #include <string>
 
@@ -17,6 +18,15 @@ std::vector<Token> lex_ok(std::string_view text) {
   REQUIRE(tokens.has_value());
   CHECK(sink.diagnostics().empty());
   return *tokens;
+}
+
+// The tokens without the commas that separate them: a '-' right after a value subtracts, so
+// negative numbers are listed after commas.
+std::vector<Token> without_commas(std::vector<Token> tokens) {
+  tokens.erase(std::remove_if(tokens.begin(), tokens.end(),
+                              [](const Token& t) { return t.kind == TokenKind::Comma; }),
+               tokens.end());
+  return tokens;
 }
 
 // Lexes text that must fail; returns the sink for inspection.
@@ -129,7 +139,8 @@ TEST_CASE("dotted names are fact references, plain names are words", "[expr][lex
 }
 
 TEST_CASE("numbers: integers, fractions and negatives", "[expr][lexer]") {
-  const std::vector<Token> tokens = lex_ok("3 -1 2.5 -0.25 0 1234567.125 9007199254740993 7.0");
+  const std::vector<Token> tokens =
+      without_commas(lex_ok("3, -1, 2.5, -0.25, 0, 1234567.125, 9007199254740993, 7.0"));
   REQUIRE(tokens.size() == 9);
   for (std::size_t i = 0; i + 1 < tokens.size(); ++i) CHECK(tokens[i].kind == TokenKind::Number);
   const auto integer = [&](std::size_t i) {
@@ -201,7 +212,6 @@ TEST_CASE("a bad character is a syntax error at its exact position", "[expr][lex
       {"!patient.pregnant", 0, "not"},
       {"patient.pregnant && scar.active_acne", 17, "and"},
       {"a || b", 2, "or"},
-      {"scar.type == ice-pick", 16, "quote"},
       {"patient.fitzpatrick \xE2\x89\xA5 4", 20, ">="},
       {"a\xC2\xA0== b", 1, "non-breaking space"},
       {"a == \x01", 5, ""},
@@ -261,11 +271,11 @@ TEST_CASE("a number with a leading zero is an error, as in case and rule files",
     check_single(sink, "E-EXPR-SYNTAX", row.offset);
     CHECK_THAT(sink.diagnostics()[0].message, Catch::Contains("leading zero"));
   }
-  CHECK(lex_ok("0 -0 0.5 -0.25 10 100.01").size() == 7);
+  CHECK(without_commas(lex_ok("0, -0, 0.5, -0.25, 10, 100.01")).size() == 7);
 }
 
 TEST_CASE("an integer beyond 64 bits is an error, never rounded to a double", "[expr][lexer]") {
-  CHECK(lex_ok("9223372036854775807 -9223372036854775808").size() == 3);
+  CHECK(without_commas(lex_ok("9223372036854775807, -9223372036854775808")).size() == 3);
   for (const char* text : {"9223372036854775808", "-9223372036854775809",
                            "123456789012345678901234567890"}) {
     INFO(text);

@@ -108,8 +108,9 @@ TEST_CASE("assessment JSON follows the contract, keys in order", "[io][output]")
   const boost::json::object& cheeks = scars[0].as_object();
   CHECK(keys_of(cheeks) == std::vector<std::string>{"id", "suitability", "complete",
                                                     "missing_facts", "reevaluate_after_weeks",
-                                                    "plan", "combinations", "alternatives", "avoid",
-                                                    "precautions", "aftercare", "reasons"});
+                                                    "reevaluate_when", "plan", "combinations",
+                                                    "alternatives", "avoid", "precautions",
+                                                    "aftercare", "reasons"});
   CHECK(cheeks.at("suitability") == "suitable_with_caution");
   CHECK(cheeks.at("missing_facts").at(0).at("fact") == "patient.pregnant");
   CHECK(cheeks.at("missing_facts").at(0).at("rules").at(1) == "avoid.x");
