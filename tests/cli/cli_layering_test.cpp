@@ -25,6 +25,22 @@ TEST_CASE("eval finds scarwise:default on --rules-path and names both layers", "
         std::string::npos);
 }
 
+TEST_CASE("each --rules-path takes one directory, never the case file after it", "[cli][layering]") {
+  // The case follows --rules-path and options follow the case: each command keeps its case.
+  for (const std::string command : {"eval --explain", "explain --scar cheeks"}) {
+    const CliRun run = run_cli(command + " -r " + quote(kOverlay) + with_rules_path() + " " +
+                               quote(kCase) + " --format json");
+    INFO(command << ": " << run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("\"northgate-clinic\"") != std::string::npos);
+  }
+  const CliRun twice = run_cli("eval -r " + quote(kOverlay) + " --rules-path " +
+                               quote(std::string(SCARWISE_TEST_DATA_DIR)) + with_rules_path() +
+                               " " + quote(kCase));
+  INFO(twice.err);
+  CHECK(twice.exit_code == 0);
+}
+
 TEST_CASE("without a directory holding it, scarwise:default is a located error",
           "[cli][layering]") {
   // An empty search path and no installed share directory in the build tree.

@@ -49,9 +49,13 @@ std::optional<std::string> rules_beside_executable() {
 }  // namespace
 
 void add_rules_path_option(CLI::App& command) {
-  command.add_option("--rules-path", rules_path_flags(),
-                     "Directory holding bundled rule sets for 'extends: scarwise:NAME' "
-                     "(repeatable; searched before SCARWISE_RULES_PATH and the installed ones)");
+  // One directory per flag: a vector option would otherwise also take the case file that
+  // follows it ("--rules-path DIR CASE --scar ID" would lose CASE).
+  command
+      .add_option("--rules-path", rules_path_flags(),
+                  "Directory holding bundled rule sets for 'extends: scarwise:NAME' "
+                  "(repeatable; searched before SCARWISE_RULES_PATH and the installed ones)")
+      ->allow_extra_args(false);
 }
 
 LoadOptions load_options() {
