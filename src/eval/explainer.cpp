@@ -21,20 +21,13 @@ std::vector<std::string> deciding_rules(const RuleSetModel& rules, const ScarRun
   return out;
 }
 
-std::vector<SuppressedSuggestion> suppressed(const RuleSetModel& rules, const MergeNotes& notes) {
-  std::vector<SuppressedSuggestion> out;
-  for (const Suppression& s : notes.suppressed) {
-    const TreatmentEntry& treatment = rules.treatments[s.treatment];
-    out.push_back({treatment.id, treatment.name, rules.rules[s.suggested_by].id,
-                   rules.rules[s.avoided_by].id});
-  }
-  return out;
-}
-
-std::vector<SuppressedAlternative> suppressed_alternatives(const RuleSetModel& rules,
-                                                           const MergeNotes& notes) {
-  std::vector<SuppressedAlternative> out;
-  for (const Suppression& s : notes.suppressed_alternatives) {
+// One entry per suppression, named from the catalogue: SuppressedSuggestion and
+// SuppressedAlternative have the same four members, in the same order.
+template <typename Described>
+std::vector<Described> describe(const RuleSetModel& rules,
+                                const std::vector<Suppression>& suppressions) {
+  std::vector<Described> out;
+  for (const Suppression& s : suppressions) {
     const TreatmentEntry& treatment = rules.treatments[s.treatment];
     out.push_back({treatment.id, treatment.name, rules.rules[s.suggested_by].id,
                    rules.rules[s.avoided_by].id});
@@ -83,8 +76,9 @@ ScarExplanation explain_scar(const RuleSetModel& rules, const FactEnv& env, cons
     out.rules.push_back(
         explain_rule(rules, rule, run.outcomes[i], env, std::move(run.notes.by_rule[i])));
   }
-  out.suppressed = suppressed(rules, run.notes);
-  out.suppressed_alternatives = suppressed_alternatives(rules, run.notes);
+  out.suppressed = describe<SuppressedSuggestion>(rules, run.notes.suppressed);
+  out.suppressed_alternatives =
+      describe<SuppressedAlternative>(rules, run.notes.suppressed_alternatives);
   run.assessment.trace.clear();  // the rules' explanations say all the trace says, and more
   out.assessment = std::move(run.assessment);
   out.evidence = evidence(rules, out);
