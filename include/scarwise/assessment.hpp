@@ -168,6 +168,9 @@ class SCARWISE_API Assessment {
   /// newline, for JSON Lines streams (`scarwise batch`); same keys, order and numbers as
   /// to_json(). @since 0.1
   std::string to_json_line() const;
+  /// Appends to_json_line() to `out`, reusing its capacity: a stream writer that keeps one
+  /// buffer renders each record without allocating. @since 0.2
+  void append_json_line(std::string& out) const;
   /// A readable report for clinicians, ending with the decision-support disclaimer. @since 0.1
   std::string to_text() const;
 

@@ -18,6 +18,7 @@
 #include <scarwise/ruleset.hpp>
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace scarwise {
@@ -48,6 +49,14 @@ class SCARWISE_API Engine {
   /// Like evaluate() but reports a rejected case through the result instead of throwing.
   /// @since 0.1
   EvalResult try_evaluate(const Case& c, const EvalOptions& options = {}) const;
+  /// Reads a case from JSON text and evaluates it: the same result, diagnostics included, as
+  /// try_evaluate(Case::from_json(text, name, case_options), options), without building a
+  /// Case. A well-formed case is read in one pass straight into the rule set's fact slots; the
+  /// full reader runs only to locate and explain an error. The fast path for services and
+  /// `scarwise batch`. @since 0.2
+  EvalResult try_evaluate_json(std::string_view text, std::string_view name = "<case>",
+                               const EvalOptions& options = {},
+                               const CaseOptions& case_options = {}) const;
   /// Explains how the case is assessed (scarwise/explanation.hpp): the same evaluation as
   /// evaluate(), with every comparison of every rule's condition kept for each scar. Throws
   /// CaseError when validate() would report errors, or when `options` name a scar the case

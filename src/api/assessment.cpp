@@ -40,6 +40,7 @@ std::string Assessment::to_json() const { return internal::assessment_to_json(*d
 std::string Assessment::to_json_line() const {
   return internal::assessment_to_json_line(*data_);
 }
+void Assessment::append_json_line(std::string& out) const { out += to_json_line(); }
 std::string Assessment::to_text() const { return internal::assessment_to_text(*data_); }
 
 }  // namespace scarwise

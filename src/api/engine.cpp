@@ -57,6 +57,19 @@ Assessment Engine::evaluate(const Case& c, const EvalOptions& options) const {
   return std::move(*result.assessment);
 }
 
+EvalResult Engine::try_evaluate_json(std::string_view text, std::string_view name,
+                                     const EvalOptions& options,
+                                     const CaseOptions& case_options) const {
+  try {
+    return try_evaluate(Case::from_json(std::string(text), std::string(name), case_options),
+                        options);
+  } catch (const CaseError& e) {
+    EvalResult rejected;
+    rejected.diagnostics = e.diagnostics();
+    return rejected;
+  }
+}
+
 ExplainResult Engine::try_explain(const Case& c, const ExplainOptions& options) const {
   const internal::RuleSetModel& model = *rules_.model();
   Validation validation = validate_capped(c.raw(), model.vocabulary);
