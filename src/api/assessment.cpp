@@ -30,10 +30,13 @@ Assessment::Assessment(std::shared_ptr<const internal::AssessmentData> data)
 
 Suitability Assessment::suitability() const noexcept { return data_->suitability; }
 bool Assessment::complete() const noexcept { return data_->complete; }
-const std::vector<ScarAssessment>& Assessment::scars() const noexcept { return data_->scars; }
-const std::string& Assessment::ruleset_id() const noexcept { return data_->ruleset_id; }
-const std::string& Assessment::ruleset_version() const noexcept { return data_->ruleset_version; }
-const std::string& Assessment::ruleset_digest() const noexcept { return data_->ruleset_digest; }
+// The scars are built from the evaluator's compact result on first use; building allocates, and
+// a failed allocation inside a noexcept function ends the program, as it would have when the
+// engine built them eagerly.
+const std::vector<ScarAssessment>& Assessment::scars() const noexcept { return data_->scar_list(); }
+const std::string& Assessment::ruleset_id() const noexcept { return data_->id(); }
+const std::string& Assessment::ruleset_version() const noexcept { return data_->version(); }
+const std::string& Assessment::ruleset_digest() const noexcept { return data_->digest(); }
 const std::string& Assessment::case_digest() const noexcept { return data_->case_digest; }
 bool Assessment::explained() const noexcept { return data_->explained; }
 std::string Assessment::to_json() const { return internal::assessment_to_json(*data_); }

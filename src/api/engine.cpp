@@ -44,9 +44,9 @@ EvalResult Engine::try_evaluate(const Case& c, const EvalOptions& options) const
   EvalResult result;
   result.diagnostics = std::move(validation.diagnostics);
   if (!validation.validated) return result;
-  auto data = std::make_shared<internal::AssessmentData>(internal::evaluate_case(
-      model, *validation.validated, internal::case_digest(*validation.validated), options.explain));
-  data->ruleset = rules_.model();
+  auto data = std::make_shared<internal::AssessmentData>();
+  internal::evaluate_case(model, rules_.model(), *validation.validated,
+                          internal::case_digest(*validation.validated), options.explain, *data);
   result.assessment.emplace(std::move(data));
   return result;
 }

@@ -9,20 +9,16 @@
 // safer than it is.
 #pragma once
 
+#include "eval/scar_merge.hpp"
 #include "model/ruleset_model.hpp"
 #include "model/value.hpp"
 #include "model/vocabulary.hpp"
 
-#include <scarwise/assessment.hpp>
-
-#include <vector>
-
 namespace scarwise::internal {
 
-/// Sets `out.complete` and `out.missing_facts` (sorted by fact name; each fact's rules in
-/// priority then declaration order). `out` must already hold the merged verdict, date, avoid
-/// list and precautions.
-void assess_completeness(const RuleSetModel& rules, const std::vector<Tri>& outcomes,
-                         const FactEnv& env, ScarAssessment& out);
+/// Sets `m.complete` and `m.missing` (by fact name; each fact's rules in priority then
+/// declaration order). `m` must already hold the merge of the fired rules.
+void assess_completeness(const RuleSetModel& rules, const Tri* outcomes, const FactEnv& env,
+                         MergedScar& m);
 
 }  // namespace scarwise::internal

@@ -106,7 +106,7 @@ json::array reasons(const std::vector<Reason>& list) {
 
 /// The id of the layer rule `index` (its position in the trace) came from.
 std::string_view rule_layer(const AssessmentData& data, std::size_t index) {
-  if (!data.ruleset || index >= data.ruleset->rules.size()) return data.ruleset_id;
+  if (!data.ruleset || index >= data.ruleset->rules.size()) return data.id();
   return data.ruleset->layers[data.ruleset->rules[index].layer].id;
 }
 
@@ -185,7 +185,7 @@ json::array layers(const AssessmentData& data) {
     out.push_back(json::object{{"id", id}, {"version", version}, {"digest", digest}});
   };
   if (!data.ruleset) {
-    add(data.ruleset_id, data.ruleset_version, data.ruleset_digest);
+    add(data.id(), data.version(), data.digest());
     return out;
   }
   for (const LayerInfo& layer : data.ruleset->layers) add(layer.id, layer.version, layer.digest);
@@ -196,15 +196,15 @@ json::object assessment_document(const AssessmentData& data) {
   json::object doc;
   doc["format"] = "scarwise.assessment/1";
   doc["engine"] = json::object{{"name", "scarwise"}, {"version", SCARWISE_VERSION_STRING}};
-  doc["ruleset"] = json::object{{"id", data.ruleset_id},
-                                {"version", data.ruleset_version},
-                                {"digest", data.ruleset_digest},
+  doc["ruleset"] = json::object{{"id", data.id()},
+                                {"version", data.version()},
+                                {"digest", data.digest()},
                                 {"layers", layers(data)}};
   doc["case_digest"] = data.case_digest;
   doc["suitability"] = contract_name(data.suitability);
   doc["complete"] = data.complete;
   json::array scars;
-  for (const ScarAssessment& s : data.scars) scars.push_back(scar(data, s));
+  for (const ScarAssessment& s : data.scar_list()) scars.push_back(scar(data, s));
   doc["scars"] = std::move(scars);
   return doc;
 }

@@ -35,9 +35,9 @@ class ReportWriter {
 
   void header(const AssessmentData& data) {
     out_ << "scarwise assessment\n"
-         << "Rule set: " << clean(data.ruleset_id) << ' ' << clean(data.ruleset_version) << '\n';
+         << "Rule set: " << clean(data.id()) << ' ' << clean(data.version()) << '\n';
     extends_line(data);
-    out_ << "Rule set digest: " << clean(data.ruleset_digest) << '\n'
+    out_ << "Rule set digest: " << clean(data.digest()) << '\n'
          << "Case digest: " << clean(data.case_digest) << "\n\n"
          << "Overall verdict: " << verdict(data.suitability) << '\n'
          << "Complete: "
@@ -132,7 +132,7 @@ class ReportWriter {
 std::string assessment_to_text(const AssessmentData& data) {
   ReportWriter writer;
   writer.header(data);
-  for (const ScarAssessment& scar : data.scars) writer.scar(scar, data.explained);
+  for (const ScarAssessment& scar : data.scar_list()) writer.scar(scar, data.explained);
   writer.footer();
   return writer.take();
 }

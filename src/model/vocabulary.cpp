@@ -24,6 +24,8 @@ FactId Vocabulary::add(FactDecl decl) {
   decl.slot = decl.scope == Scope::Patient ? patient_slots_++ : scar_slots_++;
   const auto id = static_cast<FactId>(facts_.size());
   by_name_.emplace(decl.name, id);
+  (decl.scope == Scope::Patient ? patient_keys_ : scar_keys_).emplace(decl.key, id);
+  slot_refs_.push_back(decl.scope == Scope::Patient ? decl.slot : (decl.slot | kScarSlot));
   facts_.push_back(std::move(decl));
   return id;
 }
@@ -35,7 +37,10 @@ std::optional<FactId> Vocabulary::find(std::string_view name) const {
 }
 
 std::optional<FactId> Vocabulary::find(Scope scope, std::string_view key) const {
-  return find(std::string(scope == Scope::Patient ? "patient." : "scar.") + std::string(key));
+  const KeyIndex& keys = scope == Scope::Patient ? patient_keys_ : scar_keys_;
+  const auto it = keys.find(key);
+  if (it == keys.end()) return std::nullopt;
+  return it->second;
 }
 
 std::vector<std::string> Vocabulary::names() const {

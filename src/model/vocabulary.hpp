@@ -4,7 +4,10 @@
 #include "model/value.hpp"
 #include "support/diagnostic_sink.hpp"
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,8 +51,12 @@ class Vocabulary {
   const FactDecl& fact(FactId id) const { return facts_[id]; }
   /// Looks a fact up by full name ("scar.type").
   std::optional<FactId> find(std::string_view name) const;
-  /// Looks a fact up by scope and key ("type" in scar scope).
+  /// Looks a fact up by scope and key ("type" in scar scope), without allocating.
   std::optional<FactId> find(Scope scope, std::string_view key) const;
+  /// Where fact `id` lives in a case: its slot, with kScarSlot set for a scar fact. Kept apart
+  /// from the declarations so that evaluation reads one small array.
+  std::uint32_t slot_ref(FactId id) const { return slot_refs_[id]; }
+  static constexpr std::uint32_t kScarSlot = 0x80000000u;
   std::uint32_t slot_count(Scope scope) const noexcept {
     return scope == Scope::Patient ? patient_slots_ : scar_slots_;
   }
@@ -59,8 +66,21 @@ class Vocabulary {
   std::vector<std::string> keys(Scope scope) const;
 
  private:
+  /// Hashes std::string and std::string_view alike, so that lookups by a view of a case's
+  /// text allocate nothing.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept {
+      return std::hash<std::string_view>{}(key);
+    }
+  };
+  using KeyIndex = boost::unordered_flat_map<std::string, FactId, KeyHash, std::equal_to<>>;
+
   std::vector<FactDecl> facts_;
   std::unordered_map<std::string, FactId> by_name_;
+  KeyIndex patient_keys_;
+  KeyIndex scar_keys_;
+  std::vector<std::uint32_t> slot_refs_;
   std::uint32_t patient_slots_ = 0;
   std::uint32_t scar_slots_ = 0;
 };
@@ -72,8 +92,8 @@ struct FactEnv {
   const Value* scar = nullptr;
 
   const Value& get(FactId id) const {
-    const FactDecl& decl = vocabulary->fact(id);
-    return decl.scope == Scope::Patient ? patient[decl.slot] : scar[decl.slot];
+    const std::uint32_t ref = vocabulary->slot_ref(id);
+    return (ref & Vocabulary::kScarSlot) ? scar[ref & ~Vocabulary::kScarSlot] : patient[ref];
   }
 };
 

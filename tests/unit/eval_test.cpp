@@ -100,8 +100,8 @@ void plan_spec_rule(Rule& rule, double lo, double hi) {
 }
 
 const ScarAssessment& only_scar(const AssessmentData& data) {
-  REQUIRE(data.scars.size() == 1);
-  return data.scars[0];
+  REQUIRE(data.scar_list().size() == 1);
+  return data.scar_list()[0];
 }
 
 }  // namespace
@@ -349,11 +349,11 @@ TEST_CASE("patient level: most restrictive scar verdict, complete only if all ar
   c.c.scars.push_back({"s2", std::vector<Value>(b.model().vocabulary.slot_count(Scope::Scar))});
   c.c.scars[1].slots[0] = Value::of_enum(1);
   const AssessmentData data = evaluate_case(b.build(), c.c, "", false);
-  REQUIRE(data.scars.size() == 2);
-  CHECK(data.scars[0].suitability == Suitability::defer);
-  CHECK(data.scars[0].complete);
-  CHECK(data.scars[1].suitability == Suitability::suitable);
-  CHECK_FALSE(data.scars[1].complete);
+  REQUIRE(data.scar_list().size() == 2);
+  CHECK(data.scar_list()[0].suitability == Suitability::defer);
+  CHECK(data.scar_list()[0].complete);
+  CHECK(data.scar_list()[1].suitability == Suitability::suitable);
+  CHECK_FALSE(data.scar_list()[1].complete);
   CHECK(data.suitability == Suitability::defer);
   CHECK_FALSE(data.complete);
 }
