@@ -1,6 +1,7 @@
 #include <scarwise/assessment.hpp>
 
 #include "io/assessment_json.hpp"
+#include "io/assessment_json_line.hpp"
 #include "io/assessment_text.hpp"
 #include "model/assessment_data.hpp"
 
@@ -41,9 +42,20 @@ const std::string& Assessment::case_digest() const noexcept { return data_->case
 bool Assessment::explained() const noexcept { return data_->explained; }
 std::string Assessment::to_json() const { return internal::assessment_to_json(*data_); }
 std::string Assessment::to_json_line() const {
-  return internal::assessment_to_json_line(*data_);
+  if (!internal::has_compact_json(*data_)) return internal::assessment_to_json_line(*data_);
+  std::string out;
+  // Most of a record is the header and one to a few kilobytes per scar: one allocation.
+  out.reserve(1024 + 2048 * data_->compact.scars.size());
+  internal::append_assessment_json_line(*data_, out);
+  return out;
 }
-void Assessment::append_json_line(std::string& out) const { out += to_json_line(); }
+void Assessment::append_json_line(std::string& out) const {
+  if (!internal::has_compact_json(*data_)) {
+    out += internal::assessment_to_json_line(*data_);
+    return;
+  }
+  internal::append_assessment_json_line(*data_, out);
+}
 std::string Assessment::to_text() const { return internal::assessment_to_text(*data_); }
 
 }  // namespace scarwise

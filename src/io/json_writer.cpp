@@ -146,14 +146,27 @@ class PrettyWriter {
 
 }  // namespace
 
-std::string format_json_number(double value) {
-  if (!std::isfinite(value)) return "null";
-  if (std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit) {
-    return std::to_string(static_cast<std::int64_t>(value));
+void append_json_number(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
   }
   char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
+  const auto result =
+      std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit
+          ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value))
+          : std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, result.ptr);
+}
+
+std::string format_json_number(double value) {
+  std::string out;
+  append_json_number(out, value);
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view text) {
+  append_string_literal(out, boost::json::string_view(text.data(), text.size()));
 }
 
 std::string write_pretty_json(const boost::json::value& value) {

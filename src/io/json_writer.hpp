@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace scarwise::internal {
 
@@ -13,6 +14,12 @@ namespace scarwise::internal {
 /// ("1.5", "0.1"). Locale-independent. Non-finite values (never produced by scarwise) print as
 /// "null", since JSON has no spelling for them.
 std::string format_json_number(double value);
+
+/// Appends format_json_number(value) to `out` without a temporary string.
+void append_json_number(std::string& out, double value);
+
+/// Appends `text` as a JSON string literal, escaped as Boost.JSON's serializer escapes it.
+void append_json_string(std::string& out, std::string_view text);
 
 /// `value` pretty-printed: two-space indentation, one member or element per line, ": " after
 /// keys, "[]" and "{}" for empty containers, strings escaped as Boost.JSON escapes them, and a

@@ -3,6 +3,7 @@
 #include "load/layer_chain.hpp"
 #include "load/ruleset_builder.hpp"
 #include "load/source_files.hpp"
+#include "io/json_fragments.hpp"
 #include "support/sha256.hpp"
 
 #include <algorithm>
@@ -75,6 +76,7 @@ std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions&
         if (d.severity == Severity::warning) model->warnings.push_back(d);
       }
     }
+    json_fragments(*model);  // complete now: render its output once, at load
   }
   replay_in_source_order(std::move(diagnostics), sources.opened, sink);
   // The notes about what was left out come last, whatever their position.

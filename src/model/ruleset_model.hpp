@@ -10,6 +10,8 @@
 #include <scarwise/diagnostic.hpp>
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +106,18 @@ struct SourceFileInfo {
   std::string bytes;
 };
 
+struct JsonFragments;
+
+/// The rule set's output fragments (io/json_fragments.hpp), rendered once. A copied model
+/// starts without them and renders its own.
+struct FragmentCache {
+  std::once_flag once;
+  std::shared_ptr<const JsonFragments> fragments;
+  FragmentCache() = default;
+  FragmentCache(const FragmentCache&) {}
+  FragmentCache& operator=(const FragmentCache&) { return *this; }
+};
+
 struct RuleSetModel {
   std::string id;
   std::string version;
@@ -133,6 +147,7 @@ struct RuleSetModel {
     return it->second;
   }
   std::unordered_map<std::string, std::uint32_t> rule_index;  ///< filled when the load finishes
+  mutable FragmentCache json_cache;  ///< see json_fragments()
 };
 
 }  // namespace scarwise::internal

@@ -1,0 +1,101 @@
+#include "io/json_fragments.hpp"
+
+#include <scarwise/version.hpp>
+
+#include "io/json_writer.hpp"
+
+namespace scarwise::internal {
+namespace {
+
+void append_range(std::string& out, const Range& range) {
+  out += "{\"min\":";
+  append_json_number(out, range.min);
+  out += ",\"max\":";
+  append_json_number(out, range.max);
+  out += '}';
+}
+
+/// `"key":"value"`, both escaped.
+std::string member(std::string_view key, std::string_view value) {
+  std::string out;
+  append_json_string(out, key);
+  out += ':';
+  append_json_string(out, value);
+  return out;
+}
+
+std::string header(const RuleSetModel& rules) {
+  std::string out = "{\"format\":\"scarwise.assessment/1\",\"engine\":{\"name\":\"scarwise\",";
+  out += member("version", SCARWISE_VERSION_STRING) + "},\"ruleset\":{";
+  out += member("id", rules.id) + ',' + member("version", rules.version) + ',' +
+         member("digest", rules.digest) + ",\"layers\":[";
+  for (std::size_t i = 0; i < rules.layers.size(); ++i) {
+    const LayerInfo& layer = rules.layers[i];
+    out += (i ? ",{" : "{") + member("id", layer.id) + ',' + member("version", layer.version) +
+           ',' + member("digest", layer.digest) + '}';
+  }
+  return out + "]},\"case_digest\":\"";
+}
+
+JsonFragments::RuleParts rule_parts(const RuleSetModel& rules, const Rule& rule) {
+  JsonFragments::RuleParts parts;
+  append_json_string(parts.id, rule.id);
+  parts.reason = "{\"rule\":" + parts.id + ',' + member("title", rule.title) + ',' +
+                 member("message", rule.then.message) + ",\"evidence\":[";
+  for (std::size_t i = 0; i < rule.evidence.size(); ++i) {
+    if (i) parts.reason += ',';
+    append_json_string(parts.reason, rules.evidence[rule.evidence[i]].id);
+  }
+  parts.reason += "]}";
+  parts.reevaluate_when =
+      "{\"rule\":" + parts.id + ',' + member("text", rule.then.reevaluate_when) + '}';
+  if (const std::optional<PlanSpec>& plan = rule.then.plan) {
+    parts.plan_tail = ",\"interval_weeks\":";
+    append_range(parts.plan_tail, plan->interval_weeks);
+    parts.plan_tail += ",\"needle_depth_mm\":";
+    if (plan->needle_depth_mm) {
+      append_range(parts.plan_tail, *plan->needle_depth_mm);
+    } else {
+      parts.plan_tail += "null";
+    }
+    parts.plan_tail += ",\"rule\":" + parts.id + '}';
+  }
+  return parts;
+}
+
+template <typename Entry>
+std::vector<std::string> entries(const std::vector<Entry>& catalogue) {
+  std::vector<std::string> out;
+  out.reserve(catalogue.size());
+  for (const Entry& entry : catalogue) {
+    if constexpr (std::is_same_v<Entry, TreatmentEntry>) {
+      out.push_back('{' + member("id", entry.id) + ',' + member("name", entry.name) + ",\"rule\":");
+    } else {
+      out.push_back('{' + member("id", entry.id) + ',' + member("text", entry.text) + ",\"rule\":");
+    }
+  }
+  return out;
+}
+
+std::shared_ptr<const JsonFragments> render(const RuleSetModel& rules) {
+  auto fragments = std::make_shared<JsonFragments>();
+  fragments->header = header(rules);
+  fragments->rules.reserve(rules.rules.size());
+  for (const Rule& rule : rules.rules) fragments->rules.push_back(rule_parts(rules, rule));
+  fragments->treatments = entries(rules.treatments);
+  fragments->precautions = entries(rules.precautions);
+  fragments->aftercare = entries(rules.aftercare);
+  for (const FactDecl& fact : rules.vocabulary.facts()) {
+    fragments->facts.push_back("{" + member("fact", fact.name) + ",\"rules\":[");
+  }
+  return fragments;
+}
+
+}  // namespace
+
+const JsonFragments& json_fragments(const RuleSetModel& rules) {
+  std::call_once(rules.json_cache.once, [&] { rules.json_cache.fragments = render(rules); });
+  return *rules.json_cache.fragments;
+}
+
+}  // namespace scarwise::internal

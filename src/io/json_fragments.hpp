@@ -1,0 +1,35 @@
+// The constant parts of a rule set's assessment JSON, rendered once per rule set: everything a
+// verdict names (rule ids, reasons, catalogue entries, plans, fact names) and the document's
+// header. Writing an assessment then copies fragments and fills in the few numbers and
+// booleans that vary from case to case (io/assessment_json_line.hpp).
+#pragma once
+
+#include "model/ruleset_model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace scarwise::internal {
+
+struct JsonFragments {
+  /// From the document's start to the opening quote of "case_digest"'s value.
+  std::string header;
+  struct RuleParts {
+    std::string id;      ///< "rule-id", quoted
+    std::string reason;  ///< {"rule":…,"title":…,"message":…,"evidence":[…]}
+    std::string reevaluate_when;  ///< {"rule":…,"text":…}
+    /// A plan after its sessions: ,"interval_weeks":{…},"needle_depth_mm":…,"rule":…}
+    std::string plan_tail;
+  };
+  std::vector<RuleParts> rules;      ///< indexed like RuleSetModel::rules
+  std::vector<std::string> treatments;   ///< {"id":…,"name":…,"rule":  (the rule follows)
+  std::vector<std::string> precautions;  ///< {"id":…,"text":…,"rule":
+  std::vector<std::string> aftercare;    ///< {"id":…,"text":…,"rule":
+  std::vector<std::string> facts;        ///< {"fact":"patient.x","rules":[  by fact id
+};
+
+/// The fragments of `rules`, rendered on first use (the loader asks once, so that a host pays
+/// for them at load) and shared by every thread after that.
+const JsonFragments& json_fragments(const RuleSetModel& rules);
+
+}  // namespace scarwise::internal
