@@ -8,6 +8,7 @@
 #include "model/ruleset_model.hpp"
 #include "model/validated_case.hpp"
 #include "io/case_digest.hpp"
+#include "io/case_fast_reader.hpp"
 
 namespace scarwise {
 
@@ -60,6 +61,16 @@ Assessment Engine::evaluate(const Case& c, const EvalOptions& options) const {
 EvalResult Engine::try_evaluate_json(std::string_view text, std::string_view name,
                                      const EvalOptions& options,
                                      const CaseOptions& case_options) const {
+  const internal::RuleSetModel& model = *rules_.model();
+  thread_local internal::SlotCase slots;
+  if (internal::read_case_fast(text, model, case_options, slots)) {
+    auto data = std::make_shared<internal::AssessmentData>();
+    internal::evaluate_slots(model, rules_.model(), slots, options.explain, *data);
+    EvalResult result;
+    result.assessment.emplace(std::move(data));
+    return result;
+  }
+  // Not a plain, valid case: the full reader finds the same assessment or says what is wrong.
   try {
     return try_evaluate(Case::from_json(std::string(text), std::string(name), case_options),
                         options);

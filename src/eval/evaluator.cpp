@@ -3,6 +3,7 @@
 #include "eval/completeness.hpp"
 #include "eval/materialize.hpp"
 #include "eval/trace.hpp"
+#include "support/sha256.hpp"
 
 #include <algorithm>
 
@@ -93,25 +94,48 @@ ScarRun run_scar(const RuleSetModel& rules, const FactEnv& env, const std::strin
   return run;
 }
 
-void evaluate_case(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel> shared,
-                   const ValidatedCase& c, std::string case_digest, bool explain,
-                   AssessmentData& data) {
-  start_assessment(rules, std::move(shared), std::move(case_digest), data);
+namespace {
+
+/// Evaluates scars 0 .. count-1, `scar_slots(i)` and `id(i)` giving each one's facts and id.
+template <typename SlotsOf, typename IdOf>
+void evaluate_scars(const RuleSetModel& rules, const Value* patient, std::size_t count,
+                    SlotsOf scar_slots, IdOf id, bool explain, AssessmentData& data) {
   data.explained = explain;
   EvalScratch& scratch = thread_scratch();
-  for (const ValidatedScar& scar : c.scars) {
-    const FactEnv env{&rules.vocabulary, c.patient.data(), scar.slots.data()};
+  if (!explain) data.compact.scars.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const FactEnv env{&rules.vocabulary, patient, scar_slots(i)};
     if (explain) {
       // An explained scar is kept in full, with its trace; the compact form has no room for it.
-      ScarRun run = run_scar(rules, env, scar.id, true);
+      ScarRun run = run_scar(rules, env, std::string(id(i)), true);
       data.suitability = std::max(data.suitability, run.assessment.suitability);
       data.complete = data.complete && run.assessment.complete;
       data.scars.push_back(std::move(run.assessment));
       continue;
     }
     evaluate_scar(rules, env, scratch, nullptr);
-    add_scar(scratch.merged, scar.id, data);
+    add_scar(scratch.merged, id(i), data);
   }
+}
+
+}  // namespace
+
+void evaluate_case(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel> shared,
+                   const ValidatedCase& c, std::string case_digest, bool explain,
+                   AssessmentData& data) {
+  start_assessment(rules, std::move(shared), std::move(case_digest), data);
+  evaluate_scars(
+      rules, c.patient.data(), c.scars.size(),
+      [&](std::size_t i) { return c.scars[i].slots.data(); },
+      [&](std::size_t i) -> std::string_view { return c.scars[i].id; }, explain, data);
+}
+
+void evaluate_slots(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel> shared,
+                    const SlotCase& c, bool explain, AssessmentData& data) {
+  start_assessment(rules, std::move(shared), sha256_tagged(c.canonical), data);
+  evaluate_scars(
+      rules, c.patient(), c.ids.size(), [&](std::size_t i) { return c.scar(i); },
+      [&](std::size_t i) { return c.ids[i]; }, explain, data);
 }
 
 AssessmentData evaluate_case(const RuleSetModel& rules, const ValidatedCase& c,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "eval/scar_merge.hpp"
+#include "io/case_fast_reader.hpp"
 #include "model/assessment_data.hpp"
 #include "model/ruleset_model.hpp"
 #include "model/validated_case.hpp"
@@ -57,6 +58,11 @@ ScarRun run_scar(const RuleSetModel& rules, const FactEnv& env, const std::strin
 void evaluate_case(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel> shared,
                    const ValidatedCase& c, std::string case_digest, bool explain,
                    AssessmentData& data);
+
+/// The same for a case read straight into slots (io/case_fast_reader.hpp); its digest is taken
+/// over its canonical JSON.
+void evaluate_slots(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel> shared,
+                    const SlotCase& c, bool explain, AssessmentData& data);
 
 /// The same for a rule set that outlives the result (tests), returned by value.
 AssessmentData evaluate_case(const RuleSetModel& rules, const ValidatedCase& c,

@@ -2,6 +2,8 @@
 
 #include <scarwise/version.hpp>
 
+#include <algorithm>
+
 #include "io/json_writer.hpp"
 
 namespace scarwise::internal {
@@ -77,6 +79,21 @@ std::vector<std::string> entries(const std::vector<Entry>& catalogue) {
   return out;
 }
 
+void set_key_orders(const Vocabulary& vocabulary, JsonFragments& fragments) {
+  const auto& facts = vocabulary.facts();
+  for (FactId id = 0; id < facts.size(); ++id) {
+    (facts[id].scope == Scope::Patient ? fragments.patient_order : fragments.scar_order)
+        .push_back(id);
+  }
+  fragments.scar_order.push_back(JsonFragments::kScarIdKey);
+  const auto key = [&](FactId id) -> std::string_view {
+    return id == JsonFragments::kScarIdKey ? std::string_view("id") : facts[id].key;
+  };
+  const auto by_key = [&](FactId a, FactId b) { return key(a) < key(b); };
+  std::sort(fragments.patient_order.begin(), fragments.patient_order.end(), by_key);
+  std::sort(fragments.scar_order.begin(), fragments.scar_order.end(), by_key);
+}
+
 std::shared_ptr<const JsonFragments> render(const RuleSetModel& rules) {
   auto fragments = std::make_shared<JsonFragments>();
   fragments->header = header(rules);
@@ -87,7 +104,11 @@ std::shared_ptr<const JsonFragments> render(const RuleSetModel& rules) {
   fragments->aftercare = entries(rules.aftercare);
   for (const FactDecl& fact : rules.vocabulary.facts()) {
     fragments->facts.push_back("{" + member("fact", fact.name) + ",\"rules\":[");
+    std::string key;
+    append_json_string(key, fact.key);
+    fragments->fact_keys.push_back(key + ':');
   }
+  set_key_orders(rules.vocabulary, *fragments);
   return fragments;
 }
 

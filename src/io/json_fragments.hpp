@@ -26,6 +26,13 @@ struct JsonFragments {
   std::vector<std::string> precautions;  ///< {"id":…,"text":…,"rule":
   std::vector<std::string> aftercare;    ///< {"id":…,"text":…,"rule":
   std::vector<std::string> facts;        ///< {"fact":"patient.x","rules":[  by fact id
+
+  // The canonical JSON of a case (for its digest) lists each mapping's keys sorted.
+  std::vector<std::string> fact_keys;  ///< "key": by fact id
+  std::vector<FactId> patient_order;   ///< patient facts by key
+  /// Scar facts by key, with kScarIdKey where the scar's "id" sorts among them.
+  std::vector<FactId> scar_order;
+  static constexpr FactId kScarIdKey = 0xffffffffu;
 };
 
 /// The fragments of `rules`, rendered on first use (the loader asks once, so that a host pays

@@ -1,0 +1,327 @@
+#include "io/case_fast_reader.hpp"
+
+#include "io/case_scalar.hpp"
+#include "io/json_fragments.hpp"
+#include "io/json_writer.hpp"
+
+#include <charconv>
+
+namespace scarwise::internal {
+namespace {
+
+/// A case needs four levels: the case, its scars, a scar, a list value.
+constexpr std::size_t kDepthNeeded = 4;
+/// The full reader allows at least this many nodes whatever CaseOptions::max_bytes says; a
+/// case with more is left to it, so that its limit is applied exactly as it applies it.
+constexpr std::size_t kNodesAlwaysAllowed = 4096;
+/// Integers of more digits may leave the int64 range; the full reader decides those.
+constexpr std::size_t kMaxIntegerDigits = 18;
+/// 2^53: a number fact given a larger integer is left to the full reader, since the double
+/// it becomes may print differently from the digits given.
+constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+
+bool in_bounds(const FactDecl& decl, const Numeric& n) {
+  return (!decl.min || compare_numeric(n, Numeric::of_real(*decl.min)) >= 0) &&
+         (!decl.max || compare_numeric(n, Numeric::of_real(*decl.max)) <= 0);
+}
+
+class FastReader {
+ public:
+  FastReader(std::string_view text, const RuleSetModel& rules, SlotCase& out)
+      : p_(text.data()), end_(text.data() + text.size()), rules_(rules), out_(out) {}
+
+  bool read(const CaseOptions& options) {
+    const Vocabulary& vocabulary = rules_.vocabulary;
+    out_.patient_slots = vocabulary.slot_count(Scope::Patient);
+    out_.scar_slots = vocabulary.slot_count(Scope::Scar);
+    out_.slots.assign(out_.patient_slots, Value{});
+    out_.given.assign(out_.patient_slots, 0);
+    out_.ids.clear();
+    max_scars_ = options.max_scars;
+    bool patient = false;
+    bool scars = false;
+    if (!object([&](std::string_view key) {
+          if (key == "patient" && !patient) return patient = facts(Scope::Patient, 0);
+          if (key == "scars" && !scars) return scars = scar_list();
+          return false;  // an unknown or repeated key: the full reader names it
+        })) {
+      return false;
+    }
+    skip_space();
+    if (p_ != end_ || !scars || out_.ids.empty() || nodes_ > kNodesAlwaysAllowed) return false;
+    return complete_scope(Scope::Patient, 0);
+  }
+
+ private:
+  void skip_space() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  bool take(char c) {
+    skip_space();
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+
+  /// A string of printable ASCII without escapes, as a view of the text.
+  bool plain_string(std::string_view& out) {
+    if (!take('"')) return false;
+    const char* start = p_;
+    while (p_ != end_ && *p_ != '"') {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c < 0x20 || c > 0x7e || c == '\\') return false;
+      ++p_;
+    }
+    if (p_ == end_) return false;
+    out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+    ++p_;
+    return true;
+  }
+
+  /// `{ "key": value, ... }`, calling `member(key)` with the cursor before each value.
+  template <typename Member>
+  bool object(Member member) {
+    if (!take('{')) return false;
+    ++nodes_;
+    if (take('}')) return true;
+    do {
+      std::string_view key;
+      if (!plain_string(key) || !take(':') || !member(key)) return false;
+    } while (take(','));
+    return take('}');
+  }
+
+  bool scar_list() {
+    if (!take('[')) return false;
+    ++nodes_;
+    if (take(']')) return true;
+    do {
+      if (out_.ids.size() == max_scars_ || !scar()) return false;
+    } while (take(','));
+    return take(']');
+  }
+
+  bool scar() {
+    const std::size_t base = out_.slots.size();
+    out_.slots.resize(base + out_.scar_slots);
+    out_.given.resize(base + out_.scar_slots, 0);
+    std::string_view id;
+    bool has_id = false;
+    if (!object([&](std::string_view key) {
+          if (key != "id") return fact(Scope::Scar, base, key);
+          ++nodes_;
+          return !has_id && (has_id = plain_string(id)) && !id.empty();
+        })) {
+      return false;
+    }
+    for (std::string_view other : out_.ids) {
+      if (other == id) return false;  // E-CASE-DUPLICATE-SCAR
+    }
+    if (!has_id || !complete_scope(Scope::Scar, base)) return false;
+    out_.ids.push_back(id);
+    return true;
+  }
+
+  bool facts(Scope scope, std::size_t base) {
+    return object([&](std::string_view key) { return fact(scope, base, key); });
+  }
+
+  bool fact(Scope scope, std::size_t base, std::string_view key) {
+    const std::optional<FactId> id = rules_.vocabulary.find(scope, key);
+    if (!id) return false;
+    const FactDecl& decl = rules_.vocabulary.fact(*id);
+    std::uint8_t& given = out_.given[base + decl.slot];
+    if (given) return false;  // E-CASE-DUPLICATE-KEY
+    given = 1;
+    ++nodes_;
+    skip_space();
+    return value(decl, out_.slots[base + decl.slot]);
+  }
+
+  bool value(const FactDecl& decl, Value& slot) {
+    switch (decl.type) {
+      case FactType::Bool:
+        return boolean(slot);
+      case FactType::Int:
+      case FactType::Number:
+        return number(decl, slot);
+      case FactType::Enum: {
+        std::string_view word;
+        if (!plain_string(word)) return false;
+        const int index = decl.value_index(word);
+        if (index < 0) return false;
+        slot = Value::of_enum(static_cast<std::uint32_t>(index));
+        return true;
+      }
+      case FactType::Set:
+        return set(decl, slot);
+    }
+    return false;
+  }
+
+  bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) < word.size() ||
+        std::string_view(p_, word.size()) != word) {
+      return false;
+    }
+    p_ += word.size();
+    return true;
+  }
+
+  bool boolean(Value& slot) {
+    if (literal("true")) {
+      slot = Value::of_bool(true);
+    } else if (literal("false")) {
+      slot = Value::of_bool(false);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /// A plain integer (no sign on zero, no leading zero, fraction or exponent) within the
+  /// fact's bounds; anything else is for the full reader, whose number grammar it follows.
+  bool number(const FactDecl& decl, Value& slot) {
+    const char* start = p_;
+    if (p_ != end_ && *p_ == '-') ++p_;
+    const char* digits = p_;
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    const auto count = static_cast<std::size_t>(p_ - digits);
+    if (count == 0 || count > kMaxIntegerDigits || (*digits == '0' && (count > 1 || start != digits))) {
+      return false;
+    }
+    if (p_ != end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
+    std::int64_t n = 0;
+    if (std::from_chars(start, p_, n).ec != std::errc{}) return false;
+    if (decl.type == FactType::Int) {
+      if (!in_bounds(decl, Numeric::of_int(n))) return false;
+      slot = Value::of_int(n);
+      return true;
+    }
+    if (n >= kExactInDouble || n <= -kExactInDouble) return false;
+    const auto real = static_cast<double>(n);
+    if (!in_bounds(decl, Numeric::of_real(real))) return false;
+    slot = Value::of_number(real);
+    return true;
+  }
+
+  bool set(const FactDecl& decl, Value& slot) {
+    if (!take('[')) return false;
+    std::uint64_t bits = 0;
+    if (!take(']')) {
+      do {
+        std::string_view word;
+        if (!plain_string(word)) return false;
+        ++nodes_;
+        const int index = decl.value_index(word);
+        if (index < 0) return false;
+        const std::uint64_t bit = std::uint64_t{1} << index;
+        if (bits & bit) return false;  // E-CASE-DUPLICATE-VALUE
+        bits |= bit;
+      } while (take(','));
+      if (!take(']')) return false;
+    }
+    slot = Value::of_set(bits);
+    return true;
+  }
+
+  /// Omitted facts take their default; a required one is missing (E-CASE-MISSING-REQUIRED).
+  bool complete_scope(Scope scope, std::size_t base) {
+    for (const FactDecl& decl : rules_.vocabulary.facts()) {
+      if (decl.scope != scope || out_.given[base + decl.slot]) continue;
+      if (decl.required) return false;
+      if (decl.default_value) out_.slots[base + decl.slot] = *decl.default_value;
+    }
+    return true;
+  }
+
+  const char* p_;
+  const char* const end_;
+  const RuleSetModel& rules_;
+  SlotCase& out_;
+  std::size_t max_scars_ = 0;
+  std::size_t nodes_ = 0;
+};
+
+/// A given value as the full validator writes it into the canonical JSON.
+void append_canonical(std::string& out, const FactDecl& decl, const Value& value) {
+  switch (decl.type) {
+    case FactType::Bool:
+      out += value.boolean ? "true" : "false";
+      return;
+    case FactType::Int: {
+      char buffer[24];
+      out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value.number.integer).ptr);
+      return;
+    }
+    case FactType::Number:
+      append_json_number(out, value.number.real);
+      return;
+    case FactType::Enum:
+      append_json_string(out, decl.values[value.index]);
+      return;
+    case FactType::Set: {
+      out += '[';
+      bool first = true;
+      for (std::size_t i = 0; i < decl.values.size(); ++i) {
+        if (!(value.bits & (std::uint64_t{1} << i))) continue;
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, decl.values[i]);
+      }
+      out += ']';
+      return;
+    }
+  }
+}
+
+/// One mapping's given facts, sorted by key; a scar's id among them where it sorts.
+void append_mapping(std::string& out, const RuleSetModel& rules, const JsonFragments& fragments,
+                    const std::vector<FactId>& order, const SlotCase& c, std::size_t base,
+                    std::string_view id) {
+  out += '{';
+  bool first = true;
+  for (FactId fact : order) {
+    if (fact == JsonFragments::kScarIdKey) {
+      out += first ? "\"id\":" : ",\"id\":";
+      append_json_string(out, id);
+      first = false;
+      continue;
+    }
+    const FactDecl& decl = rules.vocabulary.fact(fact);
+    if (!c.given[base + decl.slot]) continue;
+    if (!first) out += ',';
+    first = false;
+    out += fragments.fact_keys[fact];
+    append_canonical(out, decl, c.slots[base + decl.slot]);
+  }
+  out += '}';
+}
+
+void write_canonical(const RuleSetModel& rules, SlotCase& c) {
+  const JsonFragments& fragments = json_fragments(rules);
+  std::string& out = c.canonical;
+  out.clear();
+  out += "{\"patient\":";
+  append_mapping(out, rules, fragments, fragments.patient_order, c, 0, {});
+  out += ",\"scars\":[";
+  for (std::size_t i = 0; i < c.ids.size(); ++i) {
+    if (i) out += ',';
+    append_mapping(out, rules, fragments, fragments.scar_order, c,
+                   c.patient_slots + i * c.scar_slots, c.ids[i]);
+  }
+  out += "]}";
+}
+
+}  // namespace
+
+bool read_case_fast(std::string_view text, const RuleSetModel& rules, const CaseOptions& options,
+                    SlotCase& out) {
+  if (text.size() > options.max_bytes || options.max_nesting_depth < kDepthNeeded) return false;
+  if (!FastReader(text, rules, out).read(options)) return false;
+  write_canonical(rules, out);
+  return true;
+}
+
+}  // namespace scarwise::internal
