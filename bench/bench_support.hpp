@@ -45,7 +45,10 @@ inline Case case_with_scars(int scars) {
       .set("diabetes", "none")
       .set("connective_tissue_disease", false)
       .set("chemo_or_radiotherapy", false)
-      .set("anesthetic_allergy", false);
+      .set("anesthetic_allergy", false)
+      .set("koebner_disease", false)
+      .set("active_rosacea", false)
+      .set("smoker", false);
   static const char* const kTypes[] = {"rolling", "boxcar", "ice_pick", "surgical"};
   for (int i = 0; i < scars; ++i) {
     c.add_scar("site-" + std::to_string(i))
@@ -60,6 +63,34 @@ inline Case case_with_scars(int scars) {
         .set("suspicious_lesion", false);
   }
   return c;
+}
+
+/// `facts` as the members of a JSON object (without braces), in the order they were set.
+inline std::string facts_json(const FactSet& facts) {
+  std::string out;
+  for (const std::string& key : facts.keys()) {
+    const FactValue& value = *facts.get(key);
+    out += (out.empty() ? "\"" : ",\"") + key + "\":";
+    if (const bool* b = std::get_if<bool>(&value)) {
+      out += *b ? "true" : "false";
+    } else if (const std::int64_t* i = std::get_if<std::int64_t>(&value)) {
+      out += std::to_string(*i);
+    } else if (const std::string* word = std::get_if<std::string>(&value)) {
+      out += "\"" + *word + "\"";
+    } else {
+      return "unsupported";  // the benchmark cases use no numbers with fractions or lists
+    }
+  }
+  return out;
+}
+
+/// A case as the one-line JSON a service would receive.
+inline std::string case_json(const Case& c) {
+  std::string out = "{\"patient\":{" + facts_json(c.patient()) + "},\"scars\":[";
+  for (std::size_t i = 0; i < c.scar_count(); ++i) {
+    out += (i ? ",{\"id\":\"" : "{\"id\":\"") + c.scar_id(i) + "\"," + facts_json(c.scar(i)) + "}";
+  }
+  return out + "]}";
 }
 
 }  // namespace scarwise::bench

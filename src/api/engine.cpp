@@ -41,6 +41,15 @@ std::vector<Diagnostic> Engine::validate(const Case& c) const {
 
 EvalResult Engine::try_evaluate(const Case& c, const EvalOptions& options) const {
   const internal::RuleSetModel& model = *rules_.model();
+  thread_local internal::SlotCase slots;
+  if (internal::slot_raw_case(c.raw(), model, slots)) {
+    auto data = std::make_shared<internal::AssessmentData>();
+    internal::evaluate_slots(model, rules_.model(), slots, options.explain, *data);
+    EvalResult result;
+    result.assessment.emplace(std::move(data));
+    return result;
+  }
+  // A case with an error, or an unusual id: the validator decides, and says what is wrong.
   Validation validation = validate_capped(c.raw(), model.vocabulary);
   EvalResult result;
   result.diagnostics = std::move(validation.diagnostics);

@@ -102,7 +102,13 @@ void evaluate_scars(const RuleSetModel& rules, const Value* patient, std::size_t
                     SlotsOf scar_slots, IdOf id, bool explain, AssessmentData& data) {
   data.explained = explain;
   EvalScratch& scratch = thread_scratch();
-  if (!explain) data.compact.scars.reserve(count);
+  if (!explain) {
+    // Room for a typical scar's lists, so that the result is a few allocations, not one per
+    // doubling of its arrays.
+    constexpr std::size_t kRefsPerScar = 48;
+    data.compact.scars.reserve(count);
+    data.compact.refs.reserve(count * kRefsPerScar);
+  }
   for (std::size_t i = 0; i < count; ++i) {
     const FactEnv env{&rules.vocabulary, patient, scar_slots(i)};
     if (explain) {

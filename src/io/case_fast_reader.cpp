@@ -5,6 +5,7 @@
 #include "io/json_writer.hpp"
 
 #include <charconv>
+#include <cmath>
 
 namespace scarwise::internal {
 namespace {
@@ -244,6 +245,120 @@ class FastReader {
   std::size_t nodes_ = 0;
 };
 
+/// Fills slots from a case's typed values, checking them as the validator does.
+class RawSlotter {
+ public:
+  RawSlotter(const RuleSetModel& rules, SlotCase& out) : rules_(rules), out_(out) {}
+
+  bool run(const RawCase& raw) {
+    const Vocabulary& vocabulary = rules_.vocabulary;
+    out_.patient_slots = vocabulary.slot_count(Scope::Patient);
+    out_.scar_slots = vocabulary.slot_count(Scope::Scar);
+    out_.slots.assign(out_.patient_slots + raw.scars.size() * out_.scar_slots, Value{});
+    out_.given.assign(out_.slots.size(), 0);
+    out_.ids.clear();
+    if (raw.scars.empty() || !facts(raw.patient, Scope::Patient, 0)) return false;
+    for (std::size_t i = 0; i < raw.scars.size(); ++i) {
+      const std::string& id = raw.scars[i]->id;
+      if (!plain_id(id)) return false;
+      for (std::string_view other : out_.ids) {
+        if (other == id) return false;  // E-CASE-DUPLICATE-SCAR
+      }
+      out_.ids.push_back(id);
+      if (!facts(raw.scars[i]->facts, Scope::Scar, out_.patient_slots + i * out_.scar_slots)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  /// A non-empty id of printable ASCII; any other is for the validator to judge.
+  static bool plain_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (const char c : id) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool facts(const RawFacts& facts, Scope scope, std::size_t base) {
+    for (const RawFact& fact : facts.facts) {
+      const std::optional<FactId> id = rules_.vocabulary.find(scope, fact.key);
+      if (!id) return false;
+      const FactDecl& decl = rules_.vocabulary.fact(*id);
+      std::uint8_t& given = out_.given[base + decl.slot];
+      if (given || !convert(decl, fact.value, out_.slots[base + decl.slot])) return false;
+      given = 1;
+    }
+    for (const FactDecl& decl : rules_.vocabulary.facts()) {
+      if (decl.scope != scope || out_.given[base + decl.slot]) continue;
+      if (decl.required) return false;
+      if (decl.default_value) out_.slots[base + decl.slot] = *decl.default_value;
+    }
+    return true;
+  }
+
+  static bool convert(const FactDecl& decl, const FactValue& value, Value& slot) {
+    switch (decl.type) {
+      case FactType::Bool:
+        if (const bool* b = std::get_if<bool>(&value)) slot = Value::of_bool(*b);
+        return std::holds_alternative<bool>(value);
+      case FactType::Int: {
+        const auto* n = std::get_if<std::int64_t>(&value);
+        if (!n || !in_bounds(decl, Numeric::of_int(*n))) return false;
+        slot = Value::of_int(*n);
+        return true;
+      }
+      case FactType::Number:
+        return number(decl, value, slot);
+      case FactType::Enum: {
+        const auto* word = std::get_if<std::string>(&value);
+        const int index = word ? decl.value_index(*word) : -1;
+        if (index < 0) return false;
+        slot = Value::of_enum(static_cast<std::uint32_t>(index));
+        return true;
+      }
+      case FactType::Set:
+        return set(decl, value, slot);
+    }
+    return false;
+  }
+
+  static bool number(const FactDecl& decl, const FactValue& value, Value& slot) {
+    double real = 0;
+    if (const auto* n = std::get_if<std::int64_t>(&value)) {
+      if (*n >= kExactInDouble || *n <= -kExactInDouble) return false;
+      real = static_cast<double>(*n);
+    } else if (const auto* d = std::get_if<double>(&value); d && std::isfinite(*d)) {
+      real = *d;
+    } else {
+      return false;
+    }
+    if (!in_bounds(decl, Numeric::of_real(real))) return false;
+    slot = Value::of_number(real);
+    return true;
+  }
+
+  static bool set(const FactDecl& decl, const FactValue& value, Value& slot) {
+    const auto* words = std::get_if<std::vector<std::string>>(&value);
+    if (!words) return false;
+    std::uint64_t bits = 0;
+    for (const std::string& word : *words) {
+      const int index = decl.value_index(word);
+      if (index < 0 || (bits & (std::uint64_t{1} << index))) return false;
+      bits |= std::uint64_t{1} << index;
+    }
+    slot = Value::of_set(bits);
+    return true;
+  }
+
+  const RuleSetModel& rules_;
+  SlotCase& out_;
+};
+
 /// A given value as the full validator writes it into the canonical JSON.
 void append_canonical(std::string& out, const FactDecl& decl, const Value& value) {
   switch (decl.type) {
@@ -315,6 +430,12 @@ void write_canonical(const RuleSetModel& rules, SlotCase& c) {
 }
 
 }  // namespace
+
+bool slot_raw_case(const RawCase& raw, const RuleSetModel& rules, SlotCase& out) {
+  if (!RawSlotter(rules, out).run(raw)) return false;
+  write_canonical(rules, out);
+  return true;
+}
 
 bool read_case_fast(std::string_view text, const RuleSetModel& rules, const CaseOptions& options,
                     SlotCase& out) {

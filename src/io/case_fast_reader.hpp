@@ -7,6 +7,7 @@
 // reports anything, and never accepts what the full reader would refuse.
 #pragma once
 
+#include "model/raw_case.hpp"
 #include "model/ruleset_model.hpp"
 #include "model/value.hpp"
 
@@ -36,5 +37,10 @@ struct SlotCase {
 /// decide (see above). `out` holds views of `text`.
 bool read_case_fast(std::string_view text, const RuleSetModel& rules, const CaseOptions& options,
                     SlotCase& out);
+
+/// The same for a case a host built or a reader produced: its facts into `out` when they are
+/// all valid and its scar ids plain, or false, and the full validator decides. `out` holds
+/// views of `raw`'s ids.
+bool slot_raw_case(const RawCase& raw, const RuleSetModel& rules, SlotCase& out);
 
 }  // namespace scarwise::internal
