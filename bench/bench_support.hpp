@@ -45,7 +45,9 @@ inline Case case_with_scars(int scars) {
       .set("diabetes", "none")
       .set("connective_tissue_disease", false)
       .set("chemo_or_radiotherapy", false)
-      .set("anesthetic_allergy", false);
+      .set("anesthetic_allergy", false)
+      .set("koebner_disease", false)
+      .set("active_rosacea", false);
   static const char* const kTypes[] = {"rolling", "boxcar", "ice_pick", "surgical"};
   for (int i = 0; i < scars; ++i) {
     c.add_scar("site-" + std::to_string(i))
