@@ -1,6 +1,9 @@
 #include "allocation_counter.hpp"
 
+#include <openssl/crypto.h>
+
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <new>
 
@@ -9,12 +12,36 @@ namespace {
 std::atomic<std::uint64_t> g_allocations{0};
 std::atomic<std::uint64_t> g_bytes{0};
 
-void* counted_allocate(std::size_t size) {
+void count(std::size_t size) noexcept {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
   g_bytes.fetch_add(size, std::memory_order_relaxed);
+}
+
+void* counted_allocate(std::size_t size) {
+  count(size);
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
+
+// OpenSSL's libcrypto (the SHA-256 digests) allocates through its own CRYPTO_malloc, not
+// operator new: its allocations are counted too. OpenSSL takes these functions only before its
+// first allocation, hence a static initializer; should it refuse, its allocations go uncounted
+// and the program says so.
+void* crypto_malloc(std::size_t size, const char*, int) {
+  count(size);
+  return std::malloc(size);
+}
+void* crypto_realloc(void* p, std::size_t size, const char*, int) {
+  if (size > 0) count(size);
+  return std::realloc(p, size);
+}
+void crypto_free(void* p, const char*, int) { std::free(p); }
+
+[[maybe_unused]] const bool g_crypto_counted = [] {
+  const bool set = CRYPTO_set_mem_functions(crypto_malloc, crypto_realloc, crypto_free) == 1;
+  if (!set) std::fputs("note: OpenSSL's allocations are not counted\n", stderr);
+  return set;
+}();
 
 }  // namespace
 

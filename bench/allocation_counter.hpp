@@ -1,6 +1,7 @@
-// Counts heap allocations made through global operator new, so that benchmarks can report
-// allocations and bytes per iteration next to time. The counting operator new is defined in
-// allocation_counter.cpp and replaces the global one for the whole benchmark executable.
+// Counts heap allocations made through global operator new, and those OpenSSL's libcrypto makes
+// through its own allocator, so that benchmarks can report allocations and bytes per iteration
+// next to time. The counting operator new is defined in allocation_counter.cpp and replaces the
+// global one for the whole benchmark executable.
 #pragma once
 
 #include <benchmark/benchmark.h>

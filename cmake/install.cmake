@@ -23,14 +23,16 @@ install(FILES ${PROJECT_BINARY_DIR}/scarwiseConfig.cmake
               ${PROJECT_BINARY_DIR}/scarwiseConfigVersion.cmake
         DESTINATION ${scarwise_cmake_dir})
 
+# The libraries scarwise links: private to a shared library, and on every link line of a static
+# one, which leaves them for its consumer to link.
 if(BUILD_SHARED_LIBS)
   set(SCARWISE_PC_CFLAGS "")
-  set(SCARWISE_PC_PRIVATE_REQUIRES "yaml-cpp")
+  set(SCARWISE_PC_PRIVATE_REQUIRES "yaml-cpp libcrypto")
   set(SCARWISE_PC_REQUIRES "")
 else()
   set(SCARWISE_PC_CFLAGS "-DSCARWISE_STATIC")
   set(SCARWISE_PC_PRIVATE_REQUIRES "")
-  set(SCARWISE_PC_REQUIRES "yaml-cpp")
+  set(SCARWISE_PC_REQUIRES "yaml-cpp libcrypto")
 endif()
 # The library is C++: a C program that links it statically also needs the C++ compiler's own
 # libraries (libstdc++, libm), less those every C link brings anyway.

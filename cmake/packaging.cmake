@@ -39,8 +39,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# Run-time dependencies (libyaml-cpp0.7, libstdc++6, libc6, ...) come from dpkg-shlibdeps, which
-# reads the packaged binaries and works offline.
+# Run-time dependencies (libyaml-cpp0.7, libssl3, libstdc++6, libc6, ...) come from
+# dpkg-shlibdeps, which reads the packaged binaries and works offline.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 if(BUILD_SHARED_LIBS)
   # The command links the library packaged beside it: let dpkg-shlibdeps find it there, and
@@ -48,9 +48,9 @@ if(BUILD_SHARED_LIBS)
   set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${PROJECT_BINARY_DIR}/src)
 else()
-  # Linking the static library needs yaml-cpp's development files (its CMake package and
-  # pkg-config file name yaml-cpp); the command alone does not.
-  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libyaml-cpp-dev, pkg-config")
+  # Linking the static library needs the development files of yaml-cpp and of OpenSSL's
+  # libcrypto (the CMake package and the pkg-config file name both); the command alone does not.
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libyaml-cpp-dev, libssl-dev, pkg-config")
 endif()
 
 include(CPack)

@@ -4,13 +4,14 @@
 # has to be installed. A non-root user is told what to run instead.
 set -eu
 
+# libssl-dev: OpenSSL's libcrypto, which computes the SHA-256 digests of rule sets and cases.
 # clang and its compiler-rt: the sanitizer (asan, tsan) and libFuzzer (fuzz) presets.
 # libbenchmark-dev: Google Benchmark, for bench/ (built with the tests).
 # abigail-tools: abidiff, for the ABI check of the shared library (the shared preset).
 # python3-jsonschema, python3-yaml: the schema tests validate files against schema/ with them.
 # dpkg-dev and file: dpkg-shlibdeps and ELF detection, for `cpack -G DEB` and its test.
-packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libboost1.81-dev libcli11-dev catch2
-  clang libclang-rt-14-dev libbenchmark-dev abigail-tools python3-jsonschema python3-yaml
+packages="g++ cmake ninja-build pkg-config libyaml-cpp-dev libssl-dev libboost1.81-dev libcli11-dev
+  catch2 clang libclang-rt-14-dev libbenchmark-dev abigail-tools python3-jsonschema python3-yaml
   dpkg-dev file"
 
 missing=""

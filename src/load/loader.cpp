@@ -51,8 +51,7 @@ void set_digests(const SourceSet& sources, RuleSetModel& model) {
     chain.update(model.layers[i].digest);
     chain.update("\n");
   }
-  model.digest = model.layers.size() == 1 ? model.layers.front().digest
-                                          : "sha256:" + chain.hex_digest();
+  model.digest = model.layers.size() == 1 ? model.layers.front().digest : chain.tagged_digest();
 }
 
 std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions& options,
@@ -104,7 +103,7 @@ std::string ruleset_digest(std::vector<SourceFileInfo> files) {
     hasher.update("\n");
     hasher.update(file.bytes);
   }
-  return "sha256:" + hasher.hex_digest();
+  return hasher.tagged_digest();
 }
 
 std::shared_ptr<const RuleSetModel> load_ruleset_file(const std::string& path,

@@ -37,7 +37,8 @@ endif()
 
 run(dpkg-deb --field ${debs} Package Version Section Maintainer Depends)
 foreach(field "Package: scarwise\n" "Version: ${VERSION}-1\n" "Section: science\n"
-              "Maintainer: [^\n]+ <[^\n]+@[^\n]+>\n" "Depends: [^\n]*libyaml-cpp0\\.7")
+              "Maintainer: [^\n]+ <[^\n]+@[^\n]+>\n" "Depends: [^\n]*libyaml-cpp0\\.7"
+              "Depends: [^\n]*libssl3")
   if(NOT last_output MATCHES "${field}")
     message(FATAL_ERROR "control fields do not match '${field}':\n${last_output}")
   endif()

@@ -1,12 +1,19 @@
-// SHA-256 against the FIPS 180-4 / NIST CAVP example vectors.
+// SHA-256 against the FIPS 180-4 / NIST CAVP example vectors, incremental and one-shot.
 #include "support/sha256.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <thread>
+#include <vector>
 
+using scarwise::internal::kSha256TaggedSize;
 using scarwise::internal::Sha256;
+using scarwise::internal::sha256;
 using scarwise::internal::sha256_tagged;
+using scarwise::internal::sha256_tagged_into;
 
 namespace {
 
@@ -15,6 +22,19 @@ std::string hex_of(std::string_view bytes) {
   hasher.update(bytes);
   return hasher.hex_digest();
 }
+
+std::string hex_of(const scarwise::internal::Sha256Digest& digest) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (const std::uint8_t byte : digest) {
+    hex.push_back(kHex[byte >> 4]);
+    hex.push_back(kHex[byte & 0x0f]);
+  }
+  return hex;
+}
+
+constexpr const char* kMillionA =
+    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
 
 }  // namespace
 
@@ -38,8 +58,25 @@ TEST_CASE("sha256 of the 896-bit message", "[sha256]") {
 }
 
 TEST_CASE("sha256 of one million 'a'", "[sha256]") {
-  CHECK(hex_of(std::string(1000000, 'a')) ==
-        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  CHECK(hex_of(std::string(1000000, 'a')) == kMillionA);
+}
+
+TEST_CASE("sha256 of one million 'a' given in pieces", "[sha256]") {
+  const std::string piece(1000, 'a');
+  Sha256 even;
+  for (int i = 0; i < 1000; ++i) even.update(piece);
+  CHECK(even.hex_digest() == kMillionA);
+  // Pieces of uneven sizes that never line up with a 64-byte block, and empty ones.
+  Sha256 uneven;
+  const std::size_t sizes[] = {1, 13, 55, 63, 64, 65, 127, 1000};
+  std::size_t left = 1000000;
+  for (std::size_t i = 0; left > 0; ++i) {
+    const std::size_t take = std::min(sizes[i % std::size(sizes)], left);
+    uneven.update(std::string_view(piece).substr(0, take));
+    uneven.update("");
+    left -= take;
+  }
+  CHECK(uneven.hex_digest() == kMillionA);
 }
 
 TEST_CASE("sha256 gives the same digest however the input is split", "[sha256]") {
@@ -73,4 +110,58 @@ TEST_CASE("sha256 pads correctly at every length near a block boundary", "[sha25
 TEST_CASE("sha256_tagged prefixes the algorithm", "[sha256]") {
   CHECK(sha256_tagged("abc") ==
         "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("tagged_digest is sha256: and the hex digest", "[sha256]") {
+  Sha256 hasher;
+  hasher.update("a");
+  hasher.update("bc");
+  CHECK(hasher.tagged_digest() ==
+        "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("the one-shot sha256 gives the FIPS 180-4 digests, call after call", "[sha256]") {
+  // Each call starts a new message on the same per-thread context.
+  for (int round = 0; round < 3; ++round) {
+    CHECK(hex_of(sha256("abc")) ==
+          "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(hex_of(sha256("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(hex_of(sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(hex_of(sha256(std::string(1000000, 'a'))) == kMillionA);
+  }
+}
+
+TEST_CASE("sha256_tagged_into writes the tagged digest and nothing past it", "[sha256]") {
+  struct {
+    char tagged[kSha256TaggedSize];
+    char after = '#';
+  } buffer;
+  sha256_tagged_into("abc", buffer.tagged);
+  CHECK(std::string(buffer.tagged, sizeof buffer.tagged) ==
+        "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(buffer.after == '#');
+  sha256_tagged_into("", buffer.tagged);
+  CHECK(std::string(buffer.tagged, sizeof buffer.tagged) == sha256_tagged(""));
+}
+
+TEST_CASE("the one-shot sha256 gives the same digests on several threads at once", "[sha256]") {
+  // Thread t hashes every prefix of its own message; the last digest must be its message's.
+  const auto message_of = [](std::size_t t) {
+    return std::string(200, static_cast<char>('a' + t));
+  };
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    threads.emplace_back([&results, &message_of, t] {
+      const std::string message = message_of(t);
+      for (std::size_t size = 0; size <= message.size(); ++size) {
+        results[t] = sha256_tagged(std::string_view(message).substr(0, size));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (std::size_t t = 0; t < results.size(); ++t) {
+    CHECK(results[t] == "sha256:" + hex_of(message_of(t)));
+  }
 }
