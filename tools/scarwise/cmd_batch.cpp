@@ -38,9 +38,11 @@ constexpr std::size_t kChunkBytes = 64 * 1024;
 constexpr std::size_t kChunkLines = 256;
 /// Bytes asked of the system per read.
 constexpr std::size_t kBlockBytes = 64 * 1024;
-/// Buffers that grew past this for one unusual chunk (a 1 MiB line, a long list of
-/// diagnostics) are given back rather than kept for the rest of the stream.
-constexpr std::size_t kKeepBytes = 4 * kChunkBytes;
+/// A chunk's text buffer that grew past this for one long line is given back rather than kept
+/// for the rest of the stream; so is an output buffer past kKeepOutputBytes (an assessment is
+/// several times the size of its case, so a chunk's results are often past 1 MiB).
+constexpr std::size_t kKeepInputBytes = 4 * kChunkBytes;
+constexpr std::size_t kKeepOutputBytes = 4u << 20;
 
 /// One non-blank input line of a chunk: its number in the stream and where its text is, or
 /// that it was longer than a case may be (its text was then never kept).
@@ -246,8 +248,8 @@ class BatchRun {
         if (!assess(chunk.text, line, out)) ++rejected;
       }
       write(turn, out, chunk.lines.size(), rejected);
-      if (chunk.text.capacity() > kKeepBytes) std::string().swap(chunk.text);
-      if (out.capacity() > kKeepBytes) std::string().swap(out);
+      if (chunk.text.capacity() > kKeepInputBytes) std::string().swap(chunk.text);
+      if (out.capacity() > kKeepOutputBytes) std::string().swap(out);
     }
   }
 
