@@ -179,6 +179,91 @@ TEST_CASE("batch writes each result before it reads on", "[cli][batch]") {
   CHECK(scarwise.finish() == 1);
 }
 
+TEST_CASE("batch answers the lines it has while the next one is still arriving", "[cli][batch]") {
+  // Input is read in blocks and cases are assessed in chunks, but a chunk never waits for more
+  // input: the first case is answered while the second is half sent, and the half is kept.
+  CliProcess scarwise({"batch", "-r", data("rules"), "--threads", "1"});
+  const std::string second =
+      R"({"patient": {"pregnant": false}, "scars": [{"id": "second", "type": "rolling"}]})";
+  REQUIRE(scarwise.write_text(
+      R"({"patient": {"pregnant": false}, "scars": [{"id": "first", "type": "rolling"}]})"
+      "\n" +
+      second.substr(0, 30)));
+  CHECK(contains(scarwise.read_line(), R"("id":"first")"));
+  REQUIRE(scarwise.write_text(second.substr(30) + "\n \r\n"));
+  CHECK(contains(scarwise.read_line(), R"("id":"second")"));
+  REQUIRE(scarwise.write_text(case_with_unknown_facts(1, "rejected")));  // no final newline
+  scarwise.close_input();
+  CHECK(contains(scarwise.read_line(), R"({"line":4,"diagnostics":)"));
+  CHECK(scarwise.finish() == 1);
+}
+
+TEST_CASE("batch keeps order, line numbers and blank lines across chunks", "[cli][batch]") {
+  // Lines of uneven length, blank ones and rejected ones, so that chunk and block boundaries
+  // fall everywhere: one and several threads give the same lines, each in its place.
+  const std::string stream = temp_path("mixed.jsonl").string();
+  std::vector<std::string> expected;  // what each non-blank line must be answered with
+  {
+    std::ofstream out(stream, std::ios::binary);
+    for (int number = 1; number <= 3000; ++number) {
+      if (number % 7 == 0) {
+        out << (number % 14 == 0 ? "  \r\n" : "\n");
+        continue;
+      }
+      const std::string id = "case-" + std::to_string(number);
+      if (number % 11 == 0) {
+        out << case_with_unknown_facts(number % 5 + 1, id) << '\n';
+        expected.push_back(R"({"line":)" + std::to_string(number) + ",");
+      } else {
+        out << padded_case(200 + static_cast<std::size_t>(number * 37 % 900), number)
+            << (number % 3 == 0 ? "\r\n" : "\n");
+        expected.push_back(R"("id":")" + id + "\"");
+      }
+    }
+    out << R"({"patient": {"pregnant": false}, "scars": [{"id": "unterminated", "type": "rolling"}]})";
+    expected.push_back(R"("id":"unterminated")");
+  }
+  const CliRun one = batch("-j 1", stream);
+  const CliRun three = batch("-j 3", stream);
+  std::filesystem::remove(stream);
+  CHECK(one.exit_code == 1);
+  CHECK(contains(one.err, "234 of " + std::to_string(expected.size()) + " cases rejected"));
+  CHECK(three.out == one.out);
+  const std::vector<std::string> lines = lines_of(one.out);
+  REQUIRE(lines.size() == expected.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    INFO("output line " << i + 1);
+    CHECK(contains(lines[i], expected[i]));
+  }
+}
+
+TEST_CASE("batch takes a line of exactly the case limit and rejects one byte more",
+          "[cli][batch]") {
+  const std::size_t limit = 1u << 20;  // CaseOptions::max_bytes
+  const std::string stream = temp_path("limit.jsonl").string();
+  {
+    std::ofstream out(stream, std::ios::binary);
+    out << padded_case(limit, 1) << '\n' << padded_case(limit + 1, 2) << '\n';
+    out << padded_case(300, 3) << '\n';
+  }
+  const CliRun run = batch("", stream);
+  std::filesystem::remove(stream);
+  CHECK(run.exit_code == 1);
+  const std::vector<std::string> lines = lines_of(run.out);
+  REQUIRE(lines.size() == 3);
+  CHECK(contains(lines[0], R"("id":"case-1")"));
+  CHECK(lines[1].rfind(R"({"line":2,"diagnostics":[{"severity":"error","code":"E-CASE-TOO-LARGE",)"
+                       R"("file":"<stdin> line 2")",
+                       0) == 0);
+  CHECK(contains(lines[2], R"("id":"case-3")"));
+}
+
+TEST_CASE("batch fails with exit code 2 when its input cannot be read", "[cli][batch]") {
+  const CliRun run = batch("", std::filesystem::temp_directory_path().string());
+  CHECK(run.exit_code == 2);
+  CHECK(contains(run.err, "scarwise: error: cannot read the input"));
+}
+
 TEST_CASE("batch memory does not grow with the stream or the thread count", "[cli][batch]") {
   if (kSanitized) return;  // sanitizers keep freed memory in quarantine
   // 4096 valid cases of 16 KiB (64 MiB) on 64 threads: memory holds a bounded number of lines

@@ -66,8 +66,10 @@ class CliProcess {
     }
   }
 
-  bool write_line(const std::string& line) {
-    const std::string text = line + "\n";
+  bool write_line(const std::string& line) { return write_text(line + "\n"); }
+
+  /// Writes `text` as it is: part of a line, or several.
+  bool write_text(const std::string& text) {
     for (std::size_t done = 0; done < text.size();) {
       const ssize_t n = ::write(in_, text.data() + done, text.size() - done);
       if (n <= 0) return false;

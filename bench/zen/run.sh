@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Side by side: `scarwise batch` and the GoRules ZEN engine decide the same cases with the same
+# 45-rule policy. Generates the rule set, the ZEN decision model and the cases, times
+# `scarwise batch -j 1` and `-j 2` as whole processes (best of 3), times ZEN through its Node
+# binding, checks that both decided every case alike (bench/zen/compare.py says what is
+# compared) and prints cases per second and the ratios. See bench/zen/README.md.
+#
+#   bench/zen/run.sh [--install] [--cases N] [--runs N] [--scarwise PATH] [--work DIR]
+#
+# --install    install @gorules/zen-engine (npm) into WORK/npm first; nothing is downloaded
+#              without it
+# --cases N    cases to generate (default 10000)
+# --runs N     runs of each measurement, the best one counts (default 3)
+# --scarwise   the scarwise binary (default: build/bench/tools/scarwise/scarwise, the Release
+#              build of `cmake --workflow --preset bench`)
+# --work DIR   where the generated files, the npm package and the outputs go
+#              (default: build/zen-bench)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+work=$root/build/zen-bench
+scarwise=$root/build/bench/tools/scarwise/scarwise
+cases=10000
+runs=3
+install=0
+zen_version=${ZEN_ENGINE_VERSION:-0.54.0}
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --install) install=1 ;;
+    --cases) cases=$2; shift ;;
+    --runs) runs=$2; shift ;;
+    --scarwise) scarwise=$2; shift ;;
+    --work) work=$2; shift ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+[[ -x $scarwise ]] || die "no scarwise binary at $scarwise: build it with 'cmake --workflow --preset bench', or pass --scarwise"
+command -v node >/dev/null || die "node is needed for the ZEN side"
+command -v python3 >/dev/null || die "python3 is needed to generate the cases"
+
+mkdir -p "$work"
+if [[ $install == 1 ]]; then
+  npm install --prefix "$work/npm" --no-audit --no-fund --loglevel=error \
+    "@gorules/zen-engine@$zen_version" >/dev/null
+fi
+export NODE_PATH=$work/npm/node_modules
+node -e "require('@gorules/zen-engine')" 2>/dev/null ||
+  die "@gorules/zen-engine is not installed in $work/npm: run again with --install"
+
+data=$work/data
+python3 "$here/generate.py" "$data" --cases "$cases"
+"$scarwise" check "$data/rules" >/dev/null || die "the generated rule set does not load"
+
+now() { date +%s%N; }
+# best_of COMMAND...: runs it $runs times, prints the shortest wall time in seconds.
+best_of() {
+  local best=0 start elapsed
+  for ((i = 0; i < runs; ++i)); do
+    start=$(now)
+    "$@"
+    elapsed=$(($(now) - start))
+    if [[ $best == 0 || $elapsed -lt $best ]]; then best=$elapsed; fi
+  done
+  awk -v ns="$best" 'BEGIN { printf "%.4f", ns / 1e9 }'
+}
+
+batch() {  # batch THREADS OUT
+  "$scarwise" batch -r "$data/rules" -j "$1" <"$data/cases.jsonl" >"$2" ||
+    die "scarwise batch -j $1 failed"
+}
+zen() {  # zen CONCURRENCY OUT
+  node "$here/zen_run.js" "$data/scar-suitability.jdm.json" "$data/cases.jsonl" "$2" \
+    --concurrency "$1" >>"$work/zen-$1.timings" || die "zen_run.js failed"
+}
+startup() { "$scarwise" batch -r "$data/rules" -j 1 </dev/null >/dev/null; }
+
+echo "Deciding $cases cases ($(wc -c <"$data/cases.jsonl") bytes), best of $runs runs each..."
+t_start=$(best_of startup)
+t_j1=$(best_of batch 1 "$work/scarwise-j1.jsonl")
+t_j2=$(best_of batch 2 "$work/scarwise-j2.jsonl")
+rm -f "$work"/zen-*.timings
+t_zen1=$(best_of zen 1 "$work/zen-1.jsonl")
+t_zen64=$(best_of zen 64 "$work/zen-64.jsonl")
+# Inside the Node process: the shortest time spent deciding, without the start of the process,
+# the module and the model.
+inner() { python3 -c 'import json, sys; print("%.4f" % min(json.loads(l)["seconds"] for l in open(sys.argv[1])))' "$1"; }
+t_zen1_inner=$(inner "$work/zen-1.timings")
+t_zen64_inner=$(inner "$work/zen-64.timings")
+
+cmp -s "$work/scarwise-j1.jsonl" "$work/scarwise-j2.jsonl" ||
+  die "scarwise -j 1 and -j 2 wrote different output"
+cmp -s "$work/zen-1.jsonl" "$work/zen-64.jsonl" || die "ZEN's two runs decided differently"
+python3 "$here/compare.py" "$work/scarwise-j1.jsonl" "$work/zen-1.jsonl" ||
+  die "scarwise and ZEN disagree (outputs in $work)"
+
+rate() { awk -v n="$cases" -v t="$1" 'BEGIN { printf "%10.0f", n / t }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
+echo
+printf '%-44s %10s %12s\n' "run" "seconds" "cases/s"
+printf '%-44s %10s %12s\n' "scarwise start and rule load (no cases)" "$t_start" ""
+printf '%-44s %10s %12s\n' "scarwise batch -j 1 (whole process)" "$t_j1" "$(rate "$t_j1")"
+printf '%-44s %10s %12s\n' "scarwise batch -j 2 (whole process)" "$t_j2" "$(rate "$t_j2")"
+printf '%-44s %10s %12s\n' "ZEN $zen_version, 1 in flight (whole process)" "$t_zen1" "$(rate "$t_zen1")"
+printf '%-44s %10s %12s\n' "ZEN, 1 in flight (deciding only)" "$t_zen1_inner" "$(rate "$t_zen1_inner")"
+printf '%-44s %10s %12s\n' "ZEN, 64 in flight (whole process)" "$t_zen64" "$(rate "$t_zen64")"
+printf '%-44s %10s %12s\n' "ZEN, 64 in flight (deciding only)" "$t_zen64_inner" "$(rate "$t_zen64_inner")"
+t_zen_best=$(awk -v a="$t_zen1_inner" -v b="$t_zen64_inner" 'BEGIN { print (a < b ? a : b) }')
+echo
+echo "scarwise -j 1 / ZEN's best (deciding only): $(ratio "$t_j1" "$t_zen_best")x"
+echo "scarwise -j 1 / ZEN, 1 in flight (whole process): $(ratio "$t_j1" "$t_zen1")x"
+echo "scarwise -j 2 / scarwise -j 1: $(ratio "$t_j2" "$t_j1")x"
