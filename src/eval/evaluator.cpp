@@ -34,10 +34,14 @@ EvalScratch& thread_scratch() {
 void evaluate_scar(const RuleSetModel& rules, const FactEnv& env, EvalScratch& scratch,
                    MergeNotes* notes) {
   scratch.outcomes.resize(rules.rules.size());
-  Tri* outcomes = scratch.outcomes.data();
-  for (std::size_t i = 0; i < rules.rules.size(); ++i) outcomes[i] = rules.rules[i].when.evaluate(env);
-  merge_fired_rules(rules, outcomes, env, scratch.merged, notes);
-  assess_completeness(rules, outcomes, env, scratch.merged);
+  rules.conditions.evaluate_all(env, scratch.outcomes.data());
+  settle_scar(rules, env, scratch, notes);
+}
+
+void settle_scar(const RuleSetModel& rules, const FactEnv& env, EvalScratch& scratch,
+                 MergeNotes* notes) {
+  merge_fired_rules(rules, scratch.outcomes.data(), env, scratch.merged, notes);
+  assess_completeness(rules, scratch.outcomes.data(), env, scratch.merged);
 }
 
 void append_scar(const MergedScar& merged, std::string_view id, CompactAssessment& out) {
@@ -109,6 +113,10 @@ void evaluate_scars(const RuleSetModel& rules, const Value* patient, std::size_t
     data.compact.scars.reserve(count);
     data.compact.refs.reserve(count * kRefsPerScar);
   }
+  // Conditions on patient facts alone come out alike for every scar: evaluated once.
+  scratch.outcomes.resize(rules.rules.size());
+  rules.conditions.evaluate_patient(FactEnv{&rules.vocabulary, patient, nullptr},
+                                    scratch.outcomes.data());
   for (std::size_t i = 0; i < count; ++i) {
     const FactEnv env{&rules.vocabulary, patient, scar_slots(i)};
     if (explain) {
@@ -119,7 +127,8 @@ void evaluate_scars(const RuleSetModel& rules, const Value* patient, std::size_t
       data.scars.push_back(std::move(run.assessment));
       continue;
     }
-    evaluate_scar(rules, env, scratch, nullptr);
+    rules.conditions.evaluate_scar(env, scratch.outcomes.data());
+    settle_scar(rules, env, scratch, nullptr);
     add_scar(scratch.merged, id(i), data);
   }
 }

@@ -31,6 +31,11 @@ EvalScratch& thread_scratch();
 void evaluate_scar(const RuleSetModel& rules, const FactEnv& env, EvalScratch& scratch,
                    MergeNotes* notes);
 
+/// Merges the rules fired by `scratch.outcomes` (already evaluated for the scar in `env`) and
+/// assesses completeness into `scratch.merged`.
+void settle_scar(const RuleSetModel& rules, const FactEnv& env, EvalScratch& scratch,
+                 MergeNotes* notes);
+
 /// Appends the merged scar `merged`, with id `id`, to `out`.
 void append_scar(const MergedScar& merged, std::string_view id, CompactAssessment& out);
 

@@ -66,6 +66,8 @@ class CompiledExpr {
   const std::vector<FactId>& referenced_facts() const;
   /// The expression text as written.
   const std::string& text() const;
+  /// The compiled program, or null; for ConditionTable, which joins rules' programs.
+  const ExprProgram* program() const noexcept { return program_.get(); }
 
  private:
   std::shared_ptr<const ExprProgram> program_;

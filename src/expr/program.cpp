@@ -36,35 +36,35 @@ ExprProgram::ExprProgram(std::string text, ProgramCode code, std::vector<FactId>
   assert(!code_.instrs.empty());
 }
 
-Tri ExprProgram::evaluate(std::uint32_t index, const FactEnv& env) const {
-  const Instr& instr = code_.instrs[index];
-  const std::uint32_t* operands = code_.operands.data() + instr.first;
+Tri evaluate_code(const ProgramCode& code, std::uint32_t index, const FactEnv& env) {
+  const Instr& instr = code.instrs[index];
+  const std::uint32_t* operands = code.operands.data() + instr.first;
   switch (instr.code) {
     case Opcode::Not:
-      return tri_not(evaluate(operands[0], env));
+      return tri_not(evaluate_code(code, operands[0], env));
     case Opcode::And: {
       Tri result = Tri::True;
       for (std::uint32_t i = 0; i < instr.count && result != Tri::False; ++i) {
-        result = tri_and(result, evaluate(operands[i], env));
+        result = tri_and(result, evaluate_code(code, operands[i], env));
       }
       return result;
     }
     case Opcode::Or: {
       Tri result = Tri::False;
       for (std::uint32_t i = 0; i < instr.count && result != Tri::True; ++i) {
-        result = tri_or(result, evaluate(operands[i], env));
+        result = tri_or(result, evaluate_code(code, operands[i], env));
       }
       return result;
     }
     default:
-      return evaluate_leaf(instr, env);
+      return evaluate_code_leaf(code, instr, env);
   }
 }
 
-std::optional<Numeric> ExprProgram::evaluate_number(std::uint32_t index,
-                                                    const FactEnv& env) const {
-  const Instr& instr = code_.instrs[index];
-  const std::uint32_t* operands = code_.operands.data() + instr.first;
+std::optional<Numeric> evaluate_code_number(const ProgramCode& code, std::uint32_t index,
+                                            const FactEnv& env) {
+  const Instr& instr = code.instrs[index];
+  const std::uint32_t* operands = code.operands.data() + instr.first;
   switch (instr.code) {
     case Opcode::NumConst:
       return instr.number;
@@ -74,15 +74,15 @@ std::optional<Numeric> ExprProgram::evaluate_number(std::uint32_t index,
       return value.number;
     }
     case Opcode::Negate: {
-      const std::optional<Numeric> inner = evaluate_number(operands[0], env);
+      const std::optional<Numeric> inner = evaluate_code_number(code, operands[0], env);
       if (!inner) return std::nullopt;
       return negate(*inner);
     }
     case Opcode::Arith: {
-      std::optional<Numeric> result = evaluate_number(operands[0], env);
+      std::optional<Numeric> result = evaluate_code_number(code, operands[0], env);
       for (std::uint32_t i = 1; i < instr.count && result; ++i) {
-        const std::optional<Numeric> next = evaluate_number(operands[i], env);
-        result = next ? apply(code_.arith_ops[instr.first + i], *result, *next) : std::nullopt;
+        const std::optional<Numeric> next = evaluate_code_number(code, operands[i], env);
+        result = next ? apply(code.arith_ops[instr.first + i], *result, *next) : std::nullopt;
       }
       return result;
     }
@@ -91,14 +91,15 @@ std::optional<Numeric> ExprProgram::evaluate_number(std::uint32_t index,
   }
 }
 
-Tri ExprProgram::evaluate_leaf(const Instr& instr, const FactEnv& env) const {
+Tri evaluate_code_leaf(const ProgramCode& code, const Instr& instr, const FactEnv& env) {
   if (instr.code == Opcode::Constant) return instr.constant;
   if (is_number_code(instr.code)) return Tri::Unknown;  // a number is no truth value
   if (instr.code == Opcode::CompareNum) {
     // Unknown when either side has no value: an unknown fact or a division by zero.
-    const std::optional<Numeric> left = evaluate_number(code_.operands[instr.first], env);
+    const std::optional<Numeric> left = evaluate_code_number(code, code.operands[instr.first], env);
     if (!left) return Tri::Unknown;
-    const std::optional<Numeric> right = evaluate_number(code_.operands[instr.first + 1], env);
+    const std::optional<Numeric> right =
+        evaluate_code_number(code, code.operands[instr.first + 1], env);
     if (!right) return Tri::Unknown;
     return tri_of(holds(instr.cmp, compare_numeric(*left, *right)));
   }
@@ -110,7 +111,7 @@ Tri ExprProgram::evaluate_leaf(const Instr& instr, const FactEnv& env) const {
     case Opcode::InMask:
       return tri_of(in_mask(instr.mask, value) != instr.negate);
     case Opcode::InList: {
-      const Numeric* first = code_.numbers.data() + instr.first;
+      const Numeric* first = code.numbers.data() + instr.first;
       const bool found =
           std::binary_search(first, first + instr.count, ordinal(value), numeric_less);
       return tri_of(found != instr.negate);

@@ -77,6 +77,17 @@ struct ProgramCode {
   std::vector<Numeric> numbers;         ///< runs sorted by numeric_less, for InList
 };
 
+/// Evaluates instruction `index` of `code` and what it refers to: the truth of a condition.
+/// ExprProgram runs one program's code through these; ConditionTable runs many programs
+/// joined into one code.
+Tri evaluate_code(const ProgramCode& code, std::uint32_t index, const FactEnv& env);
+/// The truth of one instruction that is no Not, And or Or.
+Tri evaluate_code_leaf(const ProgramCode& code, const Instr& instr, const FactEnv& env);
+/// The value of a number instruction; nothing when a fact it needs is unknown or it divides
+/// by zero.
+std::optional<Numeric> evaluate_code_number(const ProgramCode& code, std::uint32_t index,
+                                            const FactEnv& env);
+
 class ExprProgram {
  public:
   ExprProgram(std::string text, ProgramCode code, std::vector<FactId> referenced_facts);
@@ -103,9 +114,15 @@ class ExprProgram {
   std::uint32_t root() const noexcept {
     return static_cast<std::uint32_t>(code_.instrs.size() - 1);
   }
-  Tri evaluate(std::uint32_t index, const FactEnv& env) const;
-  Tri evaluate_leaf(const Instr& instr, const FactEnv& env) const;
-  std::optional<Numeric> evaluate_number(std::uint32_t index, const FactEnv& env) const;
+  Tri evaluate(std::uint32_t index, const FactEnv& env) const {
+    return evaluate_code(code_, index, env);
+  }
+  Tri evaluate_leaf(const Instr& instr, const FactEnv& env) const {
+    return evaluate_code_leaf(code_, instr, env);
+  }
+  std::optional<Numeric> evaluate_number(std::uint32_t index, const FactEnv& env) const {
+    return evaluate_code_number(code_, index, env);
+  }
   void collect_unknown_number(std::uint32_t index, const FactEnv& env,
                               std::vector<FactId>& out) const;
   void mark_decisive(std::uint32_t index, const std::vector<Tri>& results,

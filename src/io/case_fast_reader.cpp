@@ -3,12 +3,16 @@
 #include "io/case_scalar.hpp"
 #include "io/json_fragments.hpp"
 #include "io/json_writer.hpp"
+#include "load/scalar_values.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace scarwise::internal {
 namespace {
+
+constexpr FactId kNoFact = ~FactId{0};
 
 /// A case needs four levels: the case, its scars, a scar, a list value.
 constexpr std::size_t kDepthNeeded = 4;
@@ -25,6 +29,60 @@ bool in_bounds(const FactDecl& decl, const Numeric& n) {
   return (!decl.min || compare_numeric(n, Numeric::of_real(*decl.min)) >= 0) &&
          (!decl.max || compare_numeric(n, Numeric::of_real(*decl.max)) <= 0);
 }
+
+/// Whether no two scars share an id (else E-CASE-DUPLICATE-SCAR, for the full reader to
+/// report). Pairwise for a few scars; sorted for many, so that a long list is not quadratic.
+bool ids_distinct(SlotCase& c) {
+  constexpr std::size_t kPairwiseUpTo = 8;
+  const std::vector<std::string_view>& ids = c.ids;
+  if (ids.size() <= kPairwiseUpTo) {
+    for (std::size_t i = 1; i < ids.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (ids[i] == ids[j]) return false;
+      }
+    }
+    return true;
+  }
+  c.sorted_ids.assign(ids.begin(), ids.end());
+  std::sort(c.sorted_ids.begin(), c.sorted_ids.end());
+  return std::adjacent_find(c.sorted_ids.begin(), c.sorted_ids.end()) == c.sorted_ids.end();
+}
+
+/// Finds the facts a case's keys name, trying first the key that followed the previous one in
+/// the last case (SlotCase::key_after): one comparison instead of a hash lookup when cases
+/// list their keys alike.
+class KeyGuesser {
+ public:
+  KeyGuesser(const Vocabulary& vocabulary, SlotCase& c) : facts_(vocabulary.facts()),
+                                                           vocabulary_(vocabulary), c_(c) {
+    // A rule set at the address of a freed one is told apart by its size at least; within
+    // that, a stale guess is only a wrong guess, since every guess is checked.
+    if (c.key_order_of != &vocabulary || c.key_after.size() != facts_.size() + 2) {
+      c.key_after.assign(facts_.size() + 2, kNoFact);
+      c.key_order_of = &vocabulary;
+    }
+  }
+
+  /// A mapping of `scope`'s facts begins.
+  void start(Scope scope) { previous_ = facts_.size() + (scope == Scope::Patient ? 0 : 1); }
+
+  std::optional<FactId> find(Scope scope, std::string_view key) {
+    FactId& guess = c_.key_after[previous_];
+    if (guess >= facts_.size() || facts_[guess].scope != scope || facts_[guess].key != key) {
+      const std::optional<FactId> found = vocabulary_.find(scope, key);
+      if (!found) return std::nullopt;
+      guess = *found;
+    }
+    previous_ = guess;
+    return guess;
+  }
+
+ private:
+  const std::vector<FactDecl>& facts_;
+  const Vocabulary& vocabulary_;
+  SlotCase& c_;
+  std::size_t previous_ = 0;  ///< into c_.key_after
+};
 
 class FastReader {
  public:
@@ -50,7 +108,7 @@ class FastReader {
     }
     skip_space();
     if (p_ != end_ || !scars || out_.ids.empty() || nodes_ > kNodesAlwaysAllowed) return false;
-    return complete_scope(Scope::Patient, 0);
+    return ids_distinct(out_) && complete_scope(Scope::Patient, 0);
   }
 
  private:
@@ -109,6 +167,7 @@ class FastReader {
     out_.given.resize(base + out_.scar_slots, 0);
     std::string_view id;
     bool has_id = false;
+    keys_.start(Scope::Scar);
     if (!object([&](std::string_view key) {
           if (key != "id") return fact(Scope::Scar, base, key);
           ++nodes_;
@@ -116,20 +175,18 @@ class FastReader {
         })) {
       return false;
     }
-    for (std::string_view other : out_.ids) {
-      if (other == id) return false;  // E-CASE-DUPLICATE-SCAR
-    }
     if (!has_id || !complete_scope(Scope::Scar, base)) return false;
     out_.ids.push_back(id);
     return true;
   }
 
   bool facts(Scope scope, std::size_t base) {
+    keys_.start(scope);
     return object([&](std::string_view key) { return fact(scope, base, key); });
   }
 
   bool fact(Scope scope, std::size_t base, std::string_view key) {
-    const std::optional<FactId> id = rules_.vocabulary.find(scope, key);
+    const std::optional<FactId> id = keys_.find(scope, key);
     if (!id) return false;
     const FactDecl& decl = rules_.vocabulary.fact(*id);
     std::uint8_t& given = out_.given[base + decl.slot];
@@ -181,18 +238,18 @@ class FastReader {
     return true;
   }
 
-  /// A plain integer (no sign on zero, no leading zero, fraction or exponent) within the
-  /// fact's bounds; anything else is for the full reader, whose number grammar it follows.
+  /// A JSON number within the fact's bounds. Integers take the plain form (no sign on zero, no
+  /// leading zero); a fraction or exponent is read by the loader's decimal grammar, as the full
+  /// reader reads it, and only for a number fact. Anything else is left to the full reader.
   bool number(const FactDecl& decl, Value& slot) {
     const char* start = p_;
     if (p_ != end_ && *p_ == '-') ++p_;
     const char* digits = p_;
-    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    skip_digits();
     const auto count = static_cast<std::size_t>(p_ - digits);
-    if (count == 0 || count > kMaxIntegerDigits || (*digits == '0' && (count > 1 || start != digits))) {
-      return false;
-    }
-    if (p_ != end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
+    if (count == 0 || (*digits == '0' && count > 1)) return false;
+    if (p_ != end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return decimal(decl, start, slot);
+    if (count > kMaxIntegerDigits || (*digits == '0' && start != digits)) return false;
     std::int64_t n = 0;
     if (std::from_chars(start, p_, n).ec != std::errc{}) return false;
     if (decl.type == FactType::Int) {
@@ -205,6 +262,34 @@ class FastReader {
     if (!in_bounds(decl, Numeric::of_real(real))) return false;
     slot = Value::of_number(real);
     return true;
+  }
+
+  /// The rest of a number with a fraction or exponent, `start` at its first character.
+  bool decimal(const FactDecl& decl, const char* start, Value& slot) {
+    if (decl.type != FactType::Number) return false;
+    if (*p_ == '.') {
+      ++p_;
+      if (!skip_digits()) return false;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!skip_digits()) return false;
+    }
+    const std::optional<double> real =
+        parse_decimal_number(std::string_view(start, static_cast<std::size_t>(p_ - start)));
+    // A negative zero is left to the full reader rather than reasoned about here.
+    if (!real || (*real == 0 && std::signbit(*real))) return false;
+    if (!in_bounds(decl, Numeric::of_real(*real))) return false;
+    slot = Value::of_number(*real);
+    return true;
+  }
+
+  /// Skips a run of digits; false when there was none.
+  bool skip_digits() {
+    const char* first = p_;
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    return p_ != first;
   }
 
   bool set(const FactDecl& decl, Value& slot) {
@@ -243,6 +328,7 @@ class FastReader {
   SlotCase& out_;
   std::size_t max_scars_ = 0;
   std::size_t nodes_ = 0;
+  KeyGuesser keys_{rules_.vocabulary, out_};
 };
 
 /// Fills slots from a case's typed values, checking them as the validator does.
@@ -261,15 +347,12 @@ class RawSlotter {
     for (std::size_t i = 0; i < raw.scars.size(); ++i) {
       const std::string& id = raw.scars[i]->id;
       if (!plain_id(id)) return false;
-      for (std::string_view other : out_.ids) {
-        if (other == id) return false;  // E-CASE-DUPLICATE-SCAR
-      }
       out_.ids.push_back(id);
       if (!facts(raw.scars[i]->facts, Scope::Scar, out_.patient_slots + i * out_.scar_slots)) {
         return false;
       }
     }
-    return true;
+    return ids_distinct(out_);
   }
 
  private:
@@ -285,8 +368,9 @@ class RawSlotter {
   }
 
   bool facts(const RawFacts& facts, Scope scope, std::size_t base) {
+    keys_.start(scope);
     for (const RawFact& fact : facts.facts) {
-      const std::optional<FactId> id = rules_.vocabulary.find(scope, fact.key);
+      const std::optional<FactId> id = keys_.find(scope, fact.key);
       if (!id) return false;
       const FactDecl& decl = rules_.vocabulary.fact(*id);
       std::uint8_t& given = out_.given[base + decl.slot];
@@ -357,6 +441,7 @@ class RawSlotter {
 
   const RuleSetModel& rules_;
   SlotCase& out_;
+  KeyGuesser keys_{rules_.vocabulary, out_};
 };
 
 /// A given value as the full validator writes it into the canonical JSON.

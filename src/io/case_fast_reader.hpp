@@ -1,8 +1,8 @@
 // One pass from a JSON case's text to the rule set's fact slots, for the common case: a
 // well-formed, valid case written plainly. It checks what the full reader and validator check
 // (io/case_reader.hpp, model/validated_case.hpp) and, for anything it does not handle itself —
-// an error of any kind, an escape sequence or a non-ASCII character in a string, a number in a
-// form other than a plain integer where the fact needs care — it declines, and the caller runs
+// an error of any kind, an escape sequence or a non-ASCII character in a string, a negative
+// zero, an integer beyond what it reads exactly — it declines, and the caller runs
 // the full reader, which finds the same result or locates and explains the error. So it never
 // reports anything, and never accepts what the full reader would refuse.
 #pragma once
@@ -27,7 +27,13 @@ struct SlotCase {
   std::vector<Value> slots;
   std::vector<std::uint8_t> given;     ///< indexed like `slots`: 1 when the case gave the fact
   std::vector<std::string_view> ids;   ///< each scar's id, a view of the case text
+  std::vector<std::string_view> sorted_ids;  ///< scratch for the check that ids differ
   std::string canonical;               ///< ValidatedCase::canonical_json of the same case
+  /// The order keys came in last time: the fact after fact f (the scope's first fact at
+  /// kPatientStart and kScarStart), tried before the vocabulary's hash lookup. Cases of one
+  /// stream mostly list their keys alike, so a key is mostly found by one comparison.
+  std::vector<FactId> key_after;
+  const Vocabulary* key_order_of = nullptr;  ///< the vocabulary key_after refers to
 
   const Value* patient() const { return slots.data(); }
   const Value* scar(std::size_t i) const { return slots.data() + patient_slots + i * scar_slots; }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 
 #include "load/scalar_values.hpp"
 #include "support/quote.hpp"
@@ -48,12 +47,7 @@ std::shared_ptr<RuleSetModel> RuleSetBuilder::finish(const SourceSet& sources) {
   for (std::size_t i = 0; i < model_->rules.size(); ++i) {
     model_->rule_index.emplace(model_->rules[i].id, static_cast<std::uint32_t>(i));
   }
-  std::vector<std::uint32_t>& order = model_->rules_by_priority;
-  order.resize(model_->rules.size());
-  std::iota(order.begin(), order.end(), std::uint32_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return model_->rules[a].priority > model_->rules[b].priority;
-  });
+  index_rules(*model_);
   return model_;
 }
 

@@ -2,6 +2,7 @@
 // Immutable once built; shared between threads through shared_ptr<const RuleSetModel>.
 #pragma once
 
+#include "expr/condition_table.hpp"
 #include "expr/expression.hpp"
 #include "model/vocabulary.hpp"
 #include "support/diagnostic_sink.hpp"
@@ -138,6 +139,8 @@ struct RuleSetModel {
   /// Rule indices sorted by priority (high first), then declaration order: the order in which
   /// merge results are listed.
   std::vector<std::uint32_t> rules_by_priority;
+  /// Every rule's `when`, indexed like rules, joined for evaluation; built by index_rules().
+  ConditionTable conditions;
   std::vector<Diagnostic> warnings;
 
   /// The index of rule `rule_id` in `rules`, if there is one.
@@ -149,5 +152,9 @@ struct RuleSetModel {
   std::unordered_map<std::string, std::uint32_t> rule_index;  ///< filled when the load finishes
   mutable FragmentCache json_cache;  ///< see json_fragments()
 };
+
+/// Fills what is derived from the rules once they are final: rules_by_priority and
+/// conditions. Called when a load finishes; evaluation needs both.
+void index_rules(RuleSetModel& model);
 
 }  // namespace scarwise::internal

@@ -66,12 +66,7 @@ class ModelBuilder {
   }
 
   const RuleSetModel& build() {
-    model_.rules_by_priority.resize(model_.rules.size());
-    std::iota(model_.rules_by_priority.begin(), model_.rules_by_priority.end(), 0u);
-    std::stable_sort(model_.rules_by_priority.begin(), model_.rules_by_priority.end(),
-                     [&](std::uint32_t a, std::uint32_t b) {
-                       return model_.rules[a].priority > model_.rules[b].priority;
-                     });
+    index_rules(model_);
     return model_;
   }
   RuleSetModel& model() { return model_; }

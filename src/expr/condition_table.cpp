@@ -1,0 +1,67 @@
+#include "expr/condition_table.hpp"
+
+namespace scarwise::internal {
+namespace {
+
+/// Whether `code`'s `first` indexes operands (rather than numbers, or nothing).
+bool first_is_operand(Opcode code) {
+  switch (code) {
+    case Opcode::Not:
+    case Opcode::And:
+    case Opcode::Or:
+    case Opcode::CompareNum:
+    case Opcode::Arith:
+    case Opcode::Negate:
+      return true;
+    default:
+      return false;
+  }
+}
+
+ProgramCode unknown_program() {
+  ProgramCode code;
+  Instr unknown;
+  unknown.code = Opcode::Constant;
+  unknown.constant = Tri::Unknown;
+  code.instrs.push_back(unknown);
+  return code;
+}
+
+}  // namespace
+
+ConditionTable::ConditionTable(const std::vector<const CompiledExpr*>& conditions,
+                               const Vocabulary& vocabulary) {
+  static const ProgramCode kUnknown = unknown_program();
+  roots_.reserve(conditions.size());
+  for (std::size_t i = 0; i < conditions.size(); ++i) {
+    const ExprProgram* program = conditions[i]->program();
+    append(program ? program->code() : kUnknown);
+    bool reads_scar = false;
+    if (program) {
+      for (FactId fact : program->referenced_facts()) {
+        reads_scar = reads_scar || vocabulary.fact(fact).scope == Scope::Scar;
+      }
+    }
+    (reads_scar ? scar_ : patient_).push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
+void ConditionTable::append(const ProgramCode& program) {
+  const auto instr_base = static_cast<std::uint32_t>(code_.instrs.size());
+  const auto operand_base = static_cast<std::uint32_t>(code_.operands.size());
+  const auto number_base = static_cast<std::uint32_t>(code_.numbers.size());
+  for (Instr instr : program.instrs) {
+    if (first_is_operand(instr.code)) {
+      instr.first += operand_base;
+    } else if (instr.code == Opcode::InList) {
+      instr.first += number_base;
+    }
+    code_.instrs.push_back(instr);
+  }
+  for (std::uint32_t operand : program.operands) code_.operands.push_back(operand + instr_base);
+  code_.arith_ops.insert(code_.arith_ops.end(), program.arith_ops.begin(), program.arith_ops.end());
+  code_.numbers.insert(code_.numbers.end(), program.numbers.begin(), program.numbers.end());
+  roots_.push_back(static_cast<std::uint32_t>(code_.instrs.size() - 1));
+}
+
+}  // namespace scarwise::internal
