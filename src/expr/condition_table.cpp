@@ -1,5 +1,7 @@
 #include "expr/condition_table.hpp"
 
+#include "expr/program_eval.hpp"
+
 namespace scarwise::internal {
 namespace {
 
@@ -12,6 +14,22 @@ bool first_is_operand(Opcode code) {
     case Opcode::CompareNum:
     case Opcode::Arith:
     case Opcode::Negate:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/// Whether instruction `code` reads `fact` (and, for CompareFacts, `other`).
+bool reads_fact(Opcode code) {
+  switch (code) {
+    case Opcode::Known:
+    case Opcode::InMask:
+    case Opcode::InList:
+    case Opcode::Compare:
+    case Opcode::CompareFacts:
+    case Opcode::Contains:
+    case Opcode::NumFact:
       return true;
     default:
       return false;
@@ -35,7 +53,7 @@ ConditionTable::ConditionTable(const std::vector<const CompiledExpr*>& condition
   roots_.reserve(conditions.size());
   for (std::size_t i = 0; i < conditions.size(); ++i) {
     const ExprProgram* program = conditions[i]->program();
-    append(program ? program->code() : kUnknown);
+    append(program ? program->code() : kUnknown, vocabulary);
     bool reads_scar = false;
     if (program) {
       for (FactId fact : program->referenced_facts()) {
@@ -46,7 +64,13 @@ ConditionTable::ConditionTable(const std::vector<const CompiledExpr*>& condition
   }
 }
 
-void ConditionTable::append(const ProgramCode& program) {
+void ConditionTable::run(const std::vector<std::uint32_t>& which, const FactEnv& env,
+                         Tri* out) const {
+  const SlotEnv slots{env.patient, env.scar};
+  for (std::uint32_t i : which) out[i] = program_eval::truth(code_, roots_[i], slots);
+}
+
+void ConditionTable::append(const ProgramCode& program, const Vocabulary& vocabulary) {
   const auto instr_base = static_cast<std::uint32_t>(code_.instrs.size());
   const auto operand_base = static_cast<std::uint32_t>(code_.operands.size());
   const auto number_base = static_cast<std::uint32_t>(code_.numbers.size());
@@ -55,6 +79,10 @@ void ConditionTable::append(const ProgramCode& program) {
       instr.first += operand_base;
     } else if (instr.code == Opcode::InList) {
       instr.first += number_base;
+    }
+    if (reads_fact(instr.code)) {
+      instr.fact = vocabulary.slot_ref(instr.fact);
+      if (instr.code == Opcode::CompareFacts) instr.other = vocabulary.slot_ref(instr.other);
     }
     code_.instrs.push_back(instr);
   }

@@ -21,7 +21,7 @@ class ConditionTable {
 
   std::size_t size() const noexcept { return roots_.size(); }
   /// Writes the outcome of every condition that reads only patient facts (or none) into
-  /// `out[i]`, i its index; leaves the others as they were.
+  /// `out[i]`, i its index; leaves the others as they were. Reads env.patient only.
   void evaluate_patient(const FactEnv& env, Tri* out) const { run(patient_, env, out); }
   /// Writes the outcome of every condition that reads a scar fact into `out[i]`.
   void evaluate_scar(const FactEnv& env, Tri* out) const { run(scar_, env, out); }
@@ -32,10 +32,18 @@ class ConditionTable {
   }
 
  private:
-  void run(const std::vector<std::uint32_t>& which, const FactEnv& env, Tri* out) const {
-    for (std::uint32_t i : which) out[i] = evaluate_code(code_, roots_[i], env);
-  }
-  void append(const ProgramCode& program);
+  /// Fact values by slot reference (Vocabulary::slot_ref), which the table's instructions
+  /// hold in place of fact ids.
+  struct SlotEnv {
+    const Value* patient;
+    const Value* scar;
+    const Value& get(std::uint32_t ref) const {
+      return (ref & Vocabulary::kScarSlot) ? scar[ref & ~Vocabulary::kScarSlot] : patient[ref];
+    }
+  };
+
+  void run(const std::vector<std::uint32_t>& which, const FactEnv& env, Tri* out) const;
+  void append(const ProgramCode& program, const Vocabulary& vocabulary);
 
   ProgramCode code_;
   std::vector<std::uint32_t> roots_;    ///< each condition's root instruction in code_

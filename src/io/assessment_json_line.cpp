@@ -3,6 +3,7 @@
 #include "io/assessment_json.hpp"
 #include "io/json_fragments.hpp"
 #include "io/json_writer.hpp"
+#include "support/text_buffer.hpp"
 
 #include <charconv>
 
@@ -11,7 +12,7 @@ namespace {
 
 class LineWriter {
  public:
-  LineWriter(const AssessmentData& data, std::string& out)
+  LineWriter(const AssessmentData& data, TextBuffer& out)
       : data_(data),
         fragments_(json_fragments(*data.model)),
         compact_(data.compact),
@@ -33,7 +34,7 @@ class LineWriter {
  private:
   void scar(const CompactScar& s) {
     out_ += "{\"id\":";
-    append_json_string(out_, compact_.id(s));
+    string(compact_.id(s));
     out_ += ",\"suitability\":\"";
     out_ += contract_name(s.suitability);
     out_ += s.complete ? "\",\"complete\":true" : "\",\"complete\":false";
@@ -42,7 +43,8 @@ class LineWriter {
     out_ += "],\"reevaluate_after_weeks\":";
     if (s.reevaluate_weeks >= 0) {
       char buffer[16];
-      out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, s.reevaluate_weeks).ptr);
+      const char* const end = std::to_chars(buffer, buffer + sizeof buffer, s.reevaluate_weeks).ptr;
+      out_ += std::string_view(buffer, static_cast<std::size_t>(end - buffer));
     } else {
       out_ += "null";
     }
@@ -63,6 +65,18 @@ class LineWriter {
     out_ += "],\"reasons\":[";
     list(s.reasons, [&](const ItemRef& ref) { out_ += rule(ref).reason; });
     out_ += "]}";
+  }
+
+  void string(std::string_view text) {
+    if (!json_string_needs_escape(text)) {
+      out_ += '"';
+      out_ += text;
+      out_ += '"';
+      return;
+    }
+    std::string escaped;
+    append_json_string(escaped, text);
+    out_ += escaped;
   }
 
   const JsonFragments::RuleParts& rule(const ItemRef& ref) const {
@@ -106,10 +120,11 @@ class LineWriter {
       out_ += "null";
       return;
     }
+    JsonNumberBuffer buffer;
     out_ += "{\"sessions\":{\"min\":";
-    append_json_number(out_, s.sessions_min);
+    out_ += json_number_text(s.sessions_min, buffer);
     out_ += ",\"max\":";
-    append_json_number(out_, s.sessions_max);
+    out_ += json_number_text(s.sessions_max, buffer);
     out_ += '}';
     out_ += fragments_.rules[s.plan_rule].plan_tail;
   }
@@ -117,7 +132,7 @@ class LineWriter {
   const AssessmentData& data_;
   const JsonFragments& fragments_;
   const CompactAssessment& compact_;
-  std::string& out_;
+  TextBuffer& out_;
 };
 
 }  // namespace
@@ -127,7 +142,10 @@ bool has_compact_json(const AssessmentData& data) {
 }
 
 void append_assessment_json_line(const AssessmentData& data, std::string& out) {
-  LineWriter(data, out).document();
+  thread_local TextBuffer buffer;
+  buffer.clear();
+  LineWriter(data, buffer).document();
+  out += buffer.view();
 }
 
 }  // namespace scarwise::internal

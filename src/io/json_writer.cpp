@@ -146,17 +146,26 @@ class PrettyWriter {
 
 }  // namespace
 
+std::string_view json_number_text(double value, JsonNumberBuffer& buffer) {
+  if (!std::isfinite(value)) return "null";
+  char* const first = buffer.data();
+  char* const last = first + buffer.size();
+  const auto result = std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit
+                          ? std::to_chars(first, last, static_cast<std::int64_t>(value))
+                          : std::to_chars(first, last, value);
+  return std::string_view(first, static_cast<std::size_t>(result.ptr - first));
+}
+
 void append_json_number(std::string& out, double value) {
-  if (!std::isfinite(value)) {
-    out += "null";
-    return;
+  JsonNumberBuffer buffer;
+  out += json_number_text(value, buffer);
+}
+
+bool json_string_needs_escape(std::string_view text) {
+  for (const char c : text) {
+    if (needs_escape(c)) return true;
   }
-  char buffer[32];
-  const auto result =
-      std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit
-          ? std::to_chars(buffer, buffer + sizeof buffer, static_cast<std::int64_t>(value))
-          : std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+  return false;
 }
 
 std::string format_json_number(double value) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -15,8 +16,16 @@ namespace scarwise::internal {
 /// "null", since JSON has no spelling for them.
 std::string format_json_number(double value);
 
+/// Room for any number json_number_text writes.
+using JsonNumberBuffer = std::array<char, 32>;
+/// format_json_number(value), written into `buffer` (or a constant) without allocating.
+std::string_view json_number_text(double value, JsonNumberBuffer& buffer);
+
 /// Appends format_json_number(value) to `out` without a temporary string.
 void append_json_number(std::string& out, double value);
+
+/// Whether a JSON string literal of `text` has escapes (else it is `text` in quotes).
+bool json_string_needs_escape(std::string_view text);
 
 /// Appends `text` as a JSON string literal, escaped as Boost.JSON's serializer escapes it.
 void append_json_string(std::string& out, std::string_view text);
