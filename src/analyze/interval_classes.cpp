@@ -39,7 +39,13 @@ std::vector<IntervalClass> interval_classes(const FactDecl& decl, std::vector<Cu
   const NumericInterval declared = declared_interval(decl);
   std::vector<IntervalClass> classes;
   for (const NumericInterval& piece : split_line(cuts)) {
-    const NumericInterval clipped = piece.intersect(declared);
+    NumericInterval clipped = piece.intersect(declared);
+    if (decl.type == FactType::Int) {
+      // The same integers, written with whole-number ends; nothing between adjacent integers.
+      const std::optional<NumericInterval> whole = whole_numbers(clipped);
+      if (!whole) continue;
+      clipped = *whole;
+    }
     const std::optional<Numeric> value = representative(clipped, decl.type);
     if (value) classes.push_back(IntervalClass{clipped, *value});
   }

@@ -87,13 +87,16 @@ std::optional<double> extreme_double(const Bound& bound, double toward) {
 }
 
 std::optional<Numeric> int_representative(const NumericInterval& interval) {
-  const std::optional<std::int64_t> lo = lowest_int(interval.lower);
-  const std::optional<std::int64_t> hi = highest_int(interval.upper);
-  if (!lo || !hi || *lo > *hi) return std::nullopt;
+  const std::optional<NumericInterval> whole = whole_numbers(interval);
+  if (!whole) return std::nullopt;
   // The member next to a stated end, so that a witness reads like the threshold it tests.
-  if (interval.lower.finite) return Numeric::of_int(*lo);
-  if (interval.upper.finite) return Numeric::of_int(*hi);
+  if (whole->lower.finite) return whole->lower.at;
+  if (whole->upper.finite) return whole->upper.at;
   return Numeric::of_int(0);
+}
+
+double to_real(const Numeric& n) {
+  return n.integral ? static_cast<double>(n.integer) : n.real;
 }
 
 double without_negative_zero(double d) { return d == 0 ? 0.0 : d; }
@@ -105,7 +108,10 @@ std::optional<Numeric> number_representative(const NumericInterval& interval) {
   std::optional<double> candidates[3];
   if (interval.lower.finite) {
     candidates[0] = std::ceil(*lo);
-    if (interval.upper.finite) candidates[1] = *lo / 2 + *hi / 2;
+    // Halfway between the ends as written, which reads better than between the extremes.
+    if (interval.upper.finite) {
+      candidates[1] = to_real(interval.lower.at) / 2 + to_real(interval.upper.at) / 2;
+    }
     candidates[2] = *lo;
   } else if (interval.upper.finite) {
     candidates[0] = std::floor(*hi);
@@ -129,6 +135,16 @@ bool NumericInterval::contains(const Numeric& value) const {
 
 NumericInterval NumericInterval::intersect(const NumericInterval& other) const {
   return NumericInterval{tighter(lower, other.lower, 1), tighter(upper, other.upper, -1)};
+}
+
+std::optional<NumericInterval> whole_numbers(const NumericInterval& interval) {
+  const std::optional<std::int64_t> lo = lowest_int(interval.lower);
+  const std::optional<std::int64_t> hi = highest_int(interval.upper);
+  if (!lo || !hi || *lo > *hi) return std::nullopt;
+  NumericInterval whole;
+  if (interval.lower.finite) whole.lower = Bound::at_value(Numeric::of_int(*lo), true);
+  if (interval.upper.finite) whole.upper = Bound::at_value(Numeric::of_int(*hi), true);
+  return whole;
 }
 
 NumericInterval declared_interval(const FactDecl& decl) {

@@ -30,6 +30,10 @@ struct NumericInterval {
   NumericInterval intersect(const NumericInterval& other) const;
 };
 
+/// The int64s of `interval` as an interval with closed whole-number ends (an unbounded end
+/// stays unbounded), so that `(2, 7)` reads `[3, 6]`; nothing when it holds no int64.
+std::optional<NumericInterval> whole_numbers(const NumericInterval& interval);
+
 /// The interval of values a fact's declaration allows: its min and max, both inclusive.
 NumericInterval declared_interval(const FactDecl& decl);
 
