@@ -48,12 +48,14 @@ void add_set_classes(const FactDecl& decl, const FactReads& reads,
 
 void add_interval_classes(const FactDecl& decl, const FactReads& reads,
                           const FactClassLimits& limits, FactClasses& out) {
-  // Every cut adds at most one class, so the check comes before the work.
-  if (reads.cuts.size() + 1 > limits.max_classes_per_fact) {
+  // Cuts repeat when many rules share a threshold, so the classes are counted, not the cuts;
+  // building them is only a sort.
+  const std::vector<IntervalClass> intervals = interval_classes(decl, reads.cuts);
+  if (intervals.size() > limits.max_classes_per_fact) {
     throw ClassBudgetExceeded("'" + decl.name + "' would have more than " +
                               std::to_string(limits.max_classes_per_fact) + " classes");
   }
-  for (const IntervalClass& interval : interval_classes(decl, reads.cuts)) {
+  for (const IntervalClass& interval : intervals) {
     FactClass c;
     c.kind = FactClass::Kind::Interval;
     c.representative.kind = Value::Kind::Number;

@@ -3,9 +3,10 @@
 // combination of answers to the `contains` tests the rules make (set_classes.hpp); an int or
 // number the intervals between the numbers the rules compare it with, within its min and max
 // (interval_classes.hpp); and a fact a case may leave out (neither required nor defaulted)
-// also `unknown`. Two cases whose facts fall in the same classes get the same assessment, apart
-// from what the table lists as inexact: readings that no classes of a single fact can decide,
-// each with its fact, rule and the parts of the assessment it can change. Analysis builds on
+// also `unknown`. Two cases whose facts fall in the same classes get the same assessment (but
+// for the case digest and an explanation's trace, which quote the values), apart from what the
+// table lists as inexact: readings that no classes of a single fact can decide, each with its
+// fact, rule and the parts of the assessment it can change. Analysis builds on
 // this: it searches classes, never values, and hands on representatives as witness cases.
 #pragma once
 
