@@ -39,7 +39,7 @@ void start(const RuleSetModel& rules, MergedScar& m) {
   m.missing.clear();
 }
 
-void add_all(FirstRuleSet& set, const std::vector<CatalogueId>& ids, std::uint32_t rule) {
+void add_all(FirstRuleSet& set, RuleEffects::Ids ids, std::uint32_t rule) {
   for (CatalogueId id : ids) set.add(id, rule);
 }
 
@@ -55,29 +55,33 @@ std::uint32_t collect(const RuleSetModel& rules, const Tri* outcomes, const Fact
   std::uint32_t plan_rule = kNoRule;
   std::optional<int> longest;   // the largest of the dated deferrals
   bool undated_deferral = false;  // a fired deferral without a date for this scar
-  for (std::uint32_t index : rules.rules_by_priority) {
+  const RuleEffects& effects = rules.effects;
+  for (const RuleEffects::Effect& effect : effects.by_priority()) {
+    const std::uint32_t index = effect.rule;
     if (outcomes[index] != Tri::True) continue;
-    const Action& then = rules.rules[index].then;
     m.fired.push_back(index);
-    if (then.suitability) m.suitability = std::max(m.suitability, *then.suitability);
-    if (then.suitability == Suitability::defer) {
-      // Every deferral must have lapsed: the longest date, and none while one is undated.
-      if (const std::optional<int> weeks = deferral_weeks(then, env)) {
-        longest = std::max(longest.value_or(0), *weeks);
-      } else {
-        undated_deferral = true;
+    if (effect.has_suitability) {
+      m.suitability = std::max(m.suitability, effect.suitability);
+      if (effect.suitability == Suitability::defer) {
+        const Action& then = rules.rules[index].then;
+        // Every deferral must have lapsed: the longest date, and none while one is undated.
+        if (const std::optional<int> weeks = deferral_weeks(then, env)) {
+          longest = std::max(longest.value_or(0), *weeks);
+        } else {
+          undated_deferral = true;
+        }
+        if (!then.reevaluate_when.empty()) m.reevaluate_when.push_back(index);
       }
-      if (!then.reevaluate_when.empty()) m.reevaluate_when.push_back(index);
     }
-    if (then.plan && plan_rule == kNoRule) plan_rule = index;
+    if (effect.has_plan && plan_rule == kNoRule) plan_rule = index;
     // Each adjustment may be as large as an int, and every rule may fire: summing in int would
     // overflow. A double holds any realistic sum exactly, and the result is clamped anyway.
-    if (then.adjust_sessions) session_adjustment += *then.adjust_sessions;
-    add_all(m.suggest, then.suggest, index);
-    add_all(m.alternatives, then.alternatives, index);
-    add_all(m.avoid, then.avoid, index);
-    add_all(m.precautions, then.precautions, index);
-    add_all(m.aftercare, then.aftercare, index);
+    if (effect.has_adjust) session_adjustment += effect.adjust_sessions;
+    add_all(m.suggest, effects.list(effect, RuleEffects::kSuggest), index);
+    add_all(m.alternatives, effects.list(effect, RuleEffects::kAlternatives), index);
+    add_all(m.avoid, effects.list(effect, RuleEffects::kAvoid), index);
+    add_all(m.precautions, effects.list(effect, RuleEffects::kPrecautions), index);
+    add_all(m.aftercare, effects.list(effect, RuleEffects::kAftercare), index);
   }
   if (m.suitability == Suitability::defer) {
     if (!undated_deferral) m.reevaluate_after_weeks = longest;

@@ -16,6 +16,19 @@ void index_rules(RuleSetModel& model) {
   conditions.reserve(model.rules.size());
   for (const Rule& rule : model.rules) conditions.push_back(&rule.when);
   model.conditions = ConditionTable(conditions, model.vocabulary);
+  model.effects = RuleEffects();
+  for (std::uint32_t index : order) {
+    const Action& then = model.rules[index].then;
+    RuleEffects::Effect effect;
+    effect.rule = index;
+    effect.has_suitability = then.suitability.has_value();
+    effect.suitability = then.suitability.value_or(Suitability::suitable);
+    effect.has_plan = then.plan.has_value();
+    effect.has_adjust = then.adjust_sessions.has_value();
+    effect.adjust_sessions = then.adjust_sessions.value_or(0);
+    model.effects.add(effect, {&then.suggest, &then.alternatives, &then.avoid, &then.precautions,
+                               &then.aftercare});
+  }
 }
 
 }  // namespace scarwise::internal

@@ -4,6 +4,7 @@
 
 #include "expr/condition_table.hpp"
 #include "expr/expression.hpp"
+#include "model/rule_effects.hpp"
 #include "model/vocabulary.hpp"
 #include "support/diagnostic_sink.hpp"
 
@@ -150,6 +151,8 @@ struct RuleSetModel {
   std::vector<std::uint32_t> rules_by_priority;
   /// Every rule's `when`, indexed like rules, joined for evaluation; built by index_rules().
   ConditionTable conditions;
+  /// What each rule concludes, in rules_by_priority order; built by index_rules().
+  RuleEffects effects;
   std::vector<Diagnostic> warnings;
 
   /// The index of rule `rule_id` in `rules`, if there is one.
@@ -162,8 +165,8 @@ struct RuleSetModel {
   mutable FragmentCache json_cache;  ///< see json_fragments()
 };
 
-/// Fills what is derived from the rules once they are final: rules_by_priority and
-/// conditions. Called when a load finishes; evaluation needs both.
+/// Fills what is derived from the rules once they are final: rules_by_priority, conditions
+/// and effects. Called when a load finishes; evaluation needs both.
 void index_rules(RuleSetModel& model);
 
 }  // namespace scarwise::internal
