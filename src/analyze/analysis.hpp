@@ -3,8 +3,7 @@
 // case the engine confirms. docs/analysis.md describes every finding.
 //
 // Codes: A-GAP (error), A-PLAN-CONFLICT (error), A-UNREACHABLE, A-SHADOWED and A-UNKNOWN-STUCK
-// (warnings), A-SUGGEST-AVOID (info). A rule may allow a code with `analyze: {allow: [CODE]}`;
-// a finding allowed by a rule it names is kept, marked allowed.
+// (warnings), A-SUGGEST-AVOID (info).
 #pragma once
 
 #include "analyze/fact_classes.hpp"
@@ -29,7 +28,7 @@ struct AnalysisFinding {
   std::vector<std::uint32_t> rules;
   /// A case that shows the finding; none where no case can (A-UNREACHABLE).
   std::optional<Witness> witness;
-  bool allowed = false;  ///< a rule it names allows its code
+  bool allowed = false;  ///< a rule it names allows its code (rules cannot say so yet)
 };
 
 /// For one scar type (or every scar, when the rule set has no enum `scar.type`), what the
