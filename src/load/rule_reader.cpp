@@ -3,14 +3,19 @@
 #include "load/ruleset_builder.hpp"
 
 #include "load/scalar_origin.hpp"
+#include "model/analysis_codes.hpp"
+#include "support/did_you_mean.hpp"
+#include "support/quote.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace scarwise::internal {
 namespace {
 
 const KeySet& rule_keys() {
-  static const KeySet keys{{"id", "title", "priority", "when", "then", "evidence", "override"}};
+  static const KeySet keys{{"id", "title", "priority", "when", "then", "evidence", "override",
+                              "analyze"}};
   return keys;
 }
 
@@ -55,6 +60,9 @@ void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reade
   if (const YamlNode* evidence = item.find("evidence")) {
     rule.evidence = evidence_ids_.resolve_list(reader, *evidence, "evidence", ok);
   }
+  if (const YamlNode* marker = item.find("analyze")) {
+    ok = read_analyze_marker(reader, *marker, rule) && ok;
+  }
   if (const YamlNode* then = reader.require(item, "then", "a rule")) {
     ok = read_action(reader, *then, rule.then) && ok;
   } else {
@@ -90,6 +98,40 @@ bool RuleSetBuilder::read_rule_id(const SchemaReader& reader, const YamlNode& it
   rule.id = *text;
   rule.loc = reader.loc(*item.find_key("id"));
   return true;
+}
+
+// `analyze: {allow: [A-GAP, ...]}`: findings of `scarwise analyze` the author has judged
+// deliberate. Codes are checked here so that a misspelt one fails the load instead of allowing
+// nothing.
+bool RuleSetBuilder::read_analyze_marker(const SchemaReader& reader, const YamlNode& marker,
+                                         Rule& rule) {
+  static const KeySet keys{{"allow"}};
+  if (!reader.expect_map(marker, "analyze")) return false;
+  reader.check_keys(marker, keys, "analyze");
+  const YamlNode* allow = reader.require(marker, "allow", "analyze");
+  if (!allow) return false;
+  const std::vector<YamlNode>* items = reader.read_list(*allow, "allow");
+  if (!items) return false;
+  bool ok = true;
+  for (const YamlNode& item : *items) {
+    const std::optional<std::string> code = reader.read_string(item, "finding code");
+    if (!code) {
+      ok = false;
+    } else if (!is_analysis_finding_code(*code)) {
+      reader.error(item, "E-BAD-VALUE", "unknown analysis finding code " + quote(*code),
+                   did_you_mean(*code, analysis_finding_codes(),
+                                "the codes are A-GAP, A-PLAN-CONFLICT, A-SUGGEST-AVOID, "
+                                "A-UNREACHABLE, A-SHADOWED and A-UNKNOWN-STUCK"));
+      ok = false;
+    } else if (std::any_of(rule.analyze_allow.begin(), rule.analyze_allow.end(),
+                           [&](const AnalyzeAllow& a) { return a.code == *code; })) {
+      reader.error(item, "E-DUPLICATE-VALUE", "finding code " + quote(*code) + " is listed twice");
+      ok = false;
+    } else {
+      rule.analyze_allow.push_back({*code, reader.loc(item)});
+    }
+  }
+  return ok;
 }
 
 bool RuleSetBuilder::compile_when(const SourceFile& file, const SchemaReader& reader,

@@ -82,6 +82,7 @@ class RuleSetBuilder {
   bool compile_when(const SourceFile& file, const SchemaReader& reader, const YamlNode& item,
                     Rule& rule);
   bool compile_weeks(const SourceFile& file, const YamlNode& item, Rule& rule);
+  bool read_analyze_marker(const SchemaReader& reader, const YamlNode& marker, Rule& rule);
 
   // action_reader.cpp
   bool read_action(const SchemaReader& reader, const YamlNode& then, Action& action);

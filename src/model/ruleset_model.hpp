@@ -90,6 +90,12 @@ struct Action {
   std::vector<CatalogueId> alternatives;  ///< into treatments: instead of microneedling
 };
 
+/// One finding code a rule's `analyze: {allow: [...]}` marker allows (analysis_codes.hpp).
+struct AnalyzeAllow {
+  std::string code;
+  SourceLoc loc;  ///< where the code is written
+};
+
 struct Rule {
   std::string id;
   std::string title;
@@ -97,6 +103,9 @@ struct Rule {
   CompiledExpr when;
   Action then;
   std::vector<CatalogueId> evidence;  ///< into evidence
+  /// Analysis findings the author has judged deliberate for this rule; analyze reports them as
+  /// allowed. Codes are checked at load.
+  std::vector<AnalyzeAllow> analyze_allow;
   SourceLoc loc;                      ///< where `- id:` is
   LayerId layer = 0;                  ///< the layer that declared (or overrode) it
 };

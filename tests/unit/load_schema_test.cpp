@@ -626,3 +626,62 @@ TEST_CASE("one rule names a treatment in only one of suggest, alternatives and a
     CHECK(loaded.errors().empty());
   }
 }
+
+TEST_CASE("an analyze marker keeps the finding codes it allows, with where each is written",
+          "[load][schema][analyze]") {
+  const Loaded loaded = load_string(kHead +
+                                    "  - id: a\n"
+                                    "    when: scar.type == rolling\n"
+                                    "    then: {suggest: [prp]}\n"
+                                    "    analyze: {allow: [A-GAP, A-SHADOWED]}\n");
+  REQUIRE(loaded.model);
+  const scarwise::internal::Rule& rule = loaded.rule("a");
+  REQUIRE(rule.analyze_allow.size() == 2);
+  CHECK(rule.analyze_allow[0].code == "A-GAP");
+  CHECK(rule.analyze_allow[0].loc.line == 11);
+  CHECK(rule.analyze_allow[0].loc.column == 23);
+  CHECK(rule.analyze_allow[1].code == "A-SHADOWED");
+  CHECK(loaded.rule("a").then.suggest.size() == 1);
+}
+
+TEST_CASE("a rule without an analyze marker allows nothing", "[load][schema][analyze]") {
+  const Loaded loaded = load_string(kHead + good_rule("a"));
+  REQUIRE(loaded.model);
+  CHECK(loaded.rule("a").analyze_allow.empty());
+}
+
+TEST_CASE("a bad analyze marker fails the load where it is written", "[load][schema][analyze]") {
+  const std::string rule = "  - id: a\n    when: true\n    then: {suggest: [prp]}\n";
+  SECTION("an unknown code, with the closest one as a hint") {
+    const Loaded loaded = load_string(kHead + rule + "    analyze: {allow: [A-GAPS]}\n");
+    require_error(loaded, "E-BAD-VALUE", 11, 23);
+    REQUIRE(loaded.errors().size() == 1);
+    CHECK(loaded.errors()[0].message == "unknown analysis finding code 'A-GAPS'");
+    CHECK(loaded.errors()[0].hint.find("'A-GAP'") != std::string::npos);
+  }
+  SECTION("a code listed twice") {
+    const Loaded loaded =
+        load_string(kHead + rule + "    analyze: {allow: [A-GAP, A-GAP]}\n");
+    require_error(loaded, "E-DUPLICATE-VALUE", 11, 30);
+  }
+  SECTION("a marker that is not a map") {
+    const Loaded loaded = load_string(kHead + rule + "    analyze: A-GAP\n");
+    REQUIRE(loaded.errors().size() == 1);
+    CHECK(loaded.errors()[0].code == "E-TYPE");
+    CHECK(loaded.errors()[0].line == 11);
+    CHECK_FALSE(loaded.model);
+  }
+  SECTION("a marker without allow") {
+    const Loaded loaded = load_string(kHead + rule + "    analyze: {}\n");
+    CHECK_FALSE(loaded.model);
+    REQUIRE_FALSE(loaded.errors().empty());
+    CHECK(loaded.errors()[0].code == "E-MISSING-KEY");
+  }
+  SECTION("a misspelt key in the marker") {
+    const Loaded loaded =
+        load_string(kHead + rule + "    analyze: {allow: [A-GAP], alow: [A-GAP]}\n");
+    CHECK_FALSE(loaded.model);
+    REQUIRE_FALSE(loaded.errors().empty());
+    CHECK(loaded.errors()[0].code == "E-UNKNOWN-KEY");
+  }
+}
