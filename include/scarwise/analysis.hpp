@@ -13,9 +13,9 @@
 //   A-SUGGEST-AVOID  info     a treatment suggested and avoided by rules that fire together for
 //                             a scar with a plan
 // Each finding but A-UNREACHABLE carries a witness case (YAML) that shows it when evaluated.
-// A finding marked `allowed` (a deliberate exception its rules document) does not count as an
-// error; rules cannot carry such markers yet, so in this version no finding is allowed. The
-// report also gives, for each scar type, the verdicts and plans the rules can reach.
+// A rule may mark a finding as a deliberate exception with `analyze: {allow: [CODE]}`; a
+// finding allowed by a rule it names is reported with `allowed` set and does not count as an
+// error. The report also gives, for each scar type, the verdicts and plans the rules can reach.
 //
 // Thread-safety: analyze() only reads the rule set; any number of threads may call it at once.
 // Stability: new in 0.2; codes are API, messages may be reworded.
@@ -60,7 +60,7 @@ struct AnalysisFinding {
   /// A case file (YAML, one scar with id "witness") that shows the finding when evaluated;
   /// empty for A-UNREACHABLE, which no case can show.
   std::string witness_case;
-  bool allowed = false;  ///< a rule it names allows its code: reported, not counted (never yet)
+  bool allowed = false;  ///< a rule it names allows its code: reported, not counted
 };
 
 /// What the rules can conclude for one scar type. @since 0.2

@@ -41,6 +41,7 @@ AnalysisResult analyze_rule_set(const RuleSetModel& model, const AnalysisLimits&
                      std::to_string(limits.max_classes) + ")";
   }
   result.classes_searched = budget.used;
+  apply_allow_markers(model, result.findings);
   return result;
 }
 

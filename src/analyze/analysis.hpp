@@ -3,7 +3,8 @@
 // case the engine confirms. docs/analysis.md describes every finding.
 //
 // Codes: A-GAP (error), A-PLAN-CONFLICT (error), A-UNREACHABLE, A-SHADOWED and A-UNKNOWN-STUCK
-// (warnings), A-SUGGEST-AVOID (info).
+// (warnings), A-SUGGEST-AVOID (info). A rule may allow a code with `analyze: {allow: [CODE]}`;
+// a finding allowed by a rule it names is kept, marked allowed.
 #pragma once
 
 #include "analyze/fact_classes.hpp"
@@ -28,7 +29,7 @@ struct AnalysisFinding {
   std::vector<std::uint32_t> rules;
   /// A case that shows the finding; none where no case can (A-UNREACHABLE).
   std::optional<Witness> witness;
-  bool allowed = false;  ///< a rule it names allows its code (rules cannot say so yet)
+  bool allowed = false;  ///< a rule it names allows its code
 };
 
 /// For one scar type (or every scar, when the rule set has no enum `scar.type`), what the
@@ -81,6 +82,9 @@ void find_plan_conflicts(AnalysisContext& context);
 void find_suggest_avoid(AnalysisContext& context);
 /// The overview per scar type, with an A-GAP finding for each scar type with a gap.
 void find_overview_and_gaps(AnalysisContext& context);
+
+/// Marks the findings whose code a rule they name allows (`analyze: {allow: [CODE]}`).
+void apply_allow_markers(const RuleSetModel& model, std::vector<AnalysisFinding>& findings);
 
 const char* to_string(FindingLevel level) noexcept;
 

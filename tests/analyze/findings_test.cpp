@@ -207,3 +207,15 @@ TEST_CASE("analyze: the budget stops the analysis with a message, never a hang",
   CHECK(report.stopped.find("more than 3 classes") != std::string::npos);
   CHECK(report.classes_searched > 3);
 }
+
+TEST_CASE("analyze: a finding a rule it names allows is reported as allowed", "[analyze]") {
+  const Analysed allowed = analyse("plan-conflict-allowed");
+  const std::vector<const AnalysisFinding*> conflicts = with_code(allowed.report, "A-PLAN-CONFLICT");
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0]->allowed);
+  CHECK_FALSE(has_errors(allowed.report));
+  // The same conflict without the marker counts.
+  const Analysed planted = analyse("plan-conflict");
+  CHECK_FALSE(with_code(planted.report, "A-PLAN-CONFLICT")[0]->allowed);
+  CHECK(has_errors(planted.report));
+}

@@ -104,3 +104,10 @@ TEST_CASE("analyze rejects a bad option value", "[cli][analyze]") {
   CHECK(run_cli("analyze " + quote(findings("gap")) + " --format xml").exit_code == 2);
   CHECK(run_cli("analyze " + quote(findings("gap")) + " --max-classes 0").exit_code == 2);
 }
+
+TEST_CASE("analyze reports an allowed error and exits 0", "[cli][analyze]") {
+  const CliRun run = run_cli("analyze " + quote(findings("plan-conflict-allowed")));
+  CHECK(run.exit_code == 0);
+  CHECK(contains(run.out, ": error[A-PLAN-CONFLICT] (allowed): "));
+  CHECK(contains(run.out, ": 0 errors, 0 warnings, 0 info, 1 allowed"));
+}
