@@ -90,6 +90,9 @@ SearchResult RegionSearch::find(const Goal& goal, const Domain& domain) {
   goal.atoms(atoms);
   SearchResult result;
   bool undecided = false;
+  // The whole region counts as one class too, so that many searches that each end at once
+  // still meet the budget.
+  spend_class();
   const bool empty_domain = std::any_of(domain.allowed.begin(), domain.allowed.end(),
                                         [](const auto& a) { return a.empty(); });
   if (!empty_domain && search(goal, atoms, result, undecided)) {
@@ -99,6 +102,13 @@ SearchResult RegionSearch::find(const Goal& goal, const Domain& domain) {
   }
   domain_ = nullptr;
   return result;
+}
+
+void RegionSearch::spend_class() {
+  if (++budget_.used > budget_.max_classes) {
+    throw SearchBudgetExceeded("the analysis needs more than " +
+                               std::to_string(budget_.max_classes) + " classes");
+  }
 }
 
 Certainty RegionSearch::judge(const Goal& goal) {
@@ -130,10 +140,7 @@ bool RegionSearch::search(const Goal& goal,
     return false;
   }
   for (std::uint32_t c : domain_->allowed[*fact]) {
-    if (++budget_.used > budget_.max_classes) {
-      throw SearchBudgetExceeded("the analysis needs more than " +
-                                 std::to_string(budget_.max_classes) + " classes");
-    }
+    spend_class();
     assigned_[*fact] = static_cast<std::int32_t>(c);
     if (search(goal, atoms, result, undecided)) return true;
   }

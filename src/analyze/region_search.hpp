@@ -15,8 +15,9 @@
 // a region, the witness is the region's representatives, confirmed by evaluating it with the
 // engine's own evaluator; a goal that stays merely possible once no fact is left to branch on
 // (an inexact reading) is confirmed the same way, and otherwise reported undecided, never
-// guessed. Each class a fact is fixed to counts against a SearchBudget shared by all searches of
-// one analysis; past it the search throws SearchBudgetExceeded.
+// guessed. Each class a fact is fixed to, and each search's starting region, counts against a
+// SearchBudget shared by all searches of one analysis; past it the search throws
+// SearchBudgetExceeded.
 //
 // Thread-safety: a RegionSearch holds per-search buffers; use one per thread.
 #pragma once
@@ -170,6 +171,7 @@ class RegionSearch {
  private:
   struct Frame;
   Certainty judge(const Goal& goal);
+  void spend_class();
   bool search(const Goal& goal, const std::vector<std::pair<std::uint32_t, OutcomeSet>>& atoms,
               SearchResult& result, bool& undecided);
   std::optional<FactId> branch_fact(const std::vector<std::pair<std::uint32_t, OutcomeSet>>& atoms);
