@@ -18,6 +18,7 @@
 #include <scarwise/case.hpp>
 #include <scarwise/diagnostic.hpp>
 #include <scarwise/engine.hpp>
+#include <scarwise/analysis.hpp>
 #include <scarwise/lint.hpp>
 #include <scarwise/explanation.hpp>
 #include <scarwise/ruleset.hpp>

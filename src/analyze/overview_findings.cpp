@@ -1,0 +1,79 @@
+// The overview of what each scar type can get, and A-GAP: a scar type for which a scar that is
+// not not_suitable can get no plan.
+#include "analyze/analysis.hpp"
+#include "analyze/outcome_goals.hpp"
+#include "support/quote.hpp"
+
+namespace scarwise::internal {
+namespace {
+
+// The enum fact `scar.type`, by which the overview is split; none when there is no such fact.
+std::optional<FactId> scar_type_fact(const RuleSetModel& model) {
+  const std::optional<FactId> id = model.vocabulary.find("scar.type");
+  if (!id || model.vocabulary.fact(*id).type != FactType::Enum) return std::nullopt;
+  return id;
+}
+
+// Searches `goal` and says whether it can hold; an undecided search is noted and counts as
+// possible in the overview (which then says it may be incomplete).
+bool reachable(AnalysisContext& context, const Goal& goal, const Domain& domain,
+               OverviewEntry& entry, std::optional<Witness>* witness = nullptr) {
+  SearchResult found = context.search.find(goal, domain);
+  if (found.status == SearchStatus::Undecided) entry.undecided = true;
+  if (found.status != SearchStatus::Found) return false;
+  if (witness) *witness = std::move(found.witness);
+  return true;
+}
+
+void overview_entry(AnalysisContext& context, const Domain& domain, OverviewEntry& entry) {
+  const RuleSetModel& model = context.model;
+  for (Suitability s : {Suitability::suitable, Suitability::suitable_with_caution,
+                        Suitability::defer, Suitability::not_suitable}) {
+    if (reachable(context, verdict_is(model, s), domain, entry)) entry.verdicts.push_back(s);
+  }
+  for (std::uint32_t r : plan_rules_by_priority(model)) {
+    if (!context.firing[r]) continue;
+    if (reachable(context, plan_given_by(model, r), domain, entry)) entry.plan_rules.push_back(r);
+  }
+  std::optional<Witness> gap;
+  entry.no_plan = reachable(context, no_plan(model), domain, entry, &gap);
+  if (!entry.no_plan) return;
+  AnalysisFinding finding;
+  finding.code = "A-GAP";
+  finding.level = FindingLevel::Error;
+  finding.message = (entry.scar_type.empty() ? std::string("a scar")
+                                             : "a scar of type " + quote(entry.scar_type)) +
+                    " can be assessed " + to_string(Suitability::suitable) +
+                    ", " + to_string(Suitability::suitable_with_caution) + " or " +
+                    to_string(Suitability::defer) + " and get no plan";
+  finding.hint = "add a plan rule that covers the witness case, or a rule that makes it "
+                 "not_suitable";
+  finding.witness = std::move(gap);
+  context.result.findings.push_back(std::move(finding));
+}
+
+}  // namespace
+
+void find_overview_and_gaps(AnalysisContext& context) {
+  const RuleSetModel& model = context.model;
+  const std::optional<FactId> type = scar_type_fact(model);
+  if (!type) {
+    OverviewEntry entry;
+    overview_entry(context, Domain::full(context.table), entry);
+    context.result.overview.push_back(std::move(entry));
+    return;
+  }
+  const FactClasses& classes = context.table.fact(*type);
+  for (std::uint32_t c = 0; c < classes.classes.size(); ++c) {
+    Domain domain = Domain::full(context.table);
+    domain.fix(*type, c);
+    OverviewEntry entry;
+    const Value& value = classes.classes[c].representative;
+    entry.scar_type =
+        value.known() ? model.vocabulary.fact(*type).values[value.index] : std::string("unknown");
+    overview_entry(context, domain, entry);
+    context.result.overview.push_back(std::move(entry));
+  }
+}
+
+}  // namespace scarwise::internal
