@@ -88,6 +88,10 @@ struct DiffSummary {
   std::vector<std::string> causes;  ///< the changed, added or removed rules behind it
   std::vector<DiffArea> areas;      ///< together, exactly the cases with this change
   std::size_t regions = 0;          ///< how many regions have it
+  /// False when the search for this part alone ran past its share of the budget: `areas` are
+  /// then the regions that report the change, which may leave out cases where it is flagged
+  /// under may_also_differ only.
+  bool complete = true;
 };
 
 /// The outcome of diff(). @since 0.2

@@ -96,7 +96,10 @@ class DiffSearch {
  public:
   DiffSearch(const RuleSetModel& old_model, const RuleSetModel& new_model,
              const DiffLimits& limits, DiffResult& result)
-      : space_(JointSpace::build(old_model, new_model)), limits_(limits), result_(result) {
+      : space_(JointSpace::build(old_model, new_model)),
+        limits_(limits),
+        result_(result),
+        limit_(limits.max_classes) {
     side_[0].model = &old_model;
     side_[1].model = &new_model;
     result_.notes = space_.notes();
@@ -118,6 +121,7 @@ class DiffSearch {
 
   void run() {
     visit();
+    main_classes_ = result_.classes_fixed;
     std::vector<std::uint64_t> keys = key_ids(found_);
     merge(found_, keys);
     summarise();
@@ -500,6 +504,14 @@ class DiffSearch {
 
   // ---- comparing the parts over a region ----------------------------------------------------
 
+  struct Focus {
+    enum Kind { None, Verdict, Weeks, Plan, Item, Missing };
+    int kind = None;
+    int item_kind = 0;
+    std::uint32_t item = 0;
+    std::string rule;  ///< Missing: only the facts this differing rule asks for
+  };
+
   struct Judgement {
     Status verdict = Status::Same, weeks = Status::Same, plan = Status::Same;
     Status completeness = Status::Same;
@@ -507,6 +519,7 @@ class DiffSearch {
     std::vector<Status> raw_suggest;
     bool any_open = false, any_different = false;
     bool any_open_part = false;  ///< open beyond the missing facts
+    bool missing_beyond = false;  ///< alike rules may ask for other facts on each side
     std::vector<Blocker> blockers;
   };
 
@@ -524,6 +537,7 @@ class DiffSearch {
 
   void add_blockers(int s, Judgement& j, bool keep_unknown, bool (*wanted)(const SideRule&, const void*),
                     const void* context) {
+    if (!gate_) return;
     for (std::uint32_t r = 0; r < side_[s].rules.size(); ++r) {
       const Outcomes o = outcomes_[s][r];
       if ((o & kT) == 0 || o == kT) continue;
@@ -557,6 +571,7 @@ class DiffSearch {
 
   Judgement judge(const Bounds* b) {
     Judgement j;
+    gate_ = wants(Focus::Verdict);
     const bool vdet[2] = {b[0].vlo == b[0].vhi, b[1].vlo == b[1].vhi};
     if (vdet[0] && vdet[1]) {
       j.verdict = b[0].vlo == b[1].vlo ? Status::Same : Status::Different;
@@ -573,9 +588,11 @@ class DiffSearch {
       ns_hi[s] = b[s].vhi == kNotSuitable;
     }
     const bool verdicts_known = vdet[0] && vdet[1];
-    const bool implied_ns = verdicts_known && ns_lo[0] != ns_lo[1];
+    // A search focused on one part follows it to the end, implied or not.
+    const bool shortcuts = focus_.kind == Focus::None;
+    const bool implied_ns = shortcuts && verdicts_known && ns_lo[0] != ns_lo[1];
     const bool implied_defer =
-        verdicts_known && (b[0].vlo == kDefer) != (b[1].vlo == kDefer);
+        shortcuts && verdicts_known && (b[0].vlo == kDefer) != (b[1].vlo == kDefer);
     const bool ns_same = j.verdict == Status::Same ||
                          (ns_lo[0] == ns_hi[0] && ns_lo[1] == ns_hi[1] && ns_lo[0] == ns_lo[1]);
 
@@ -589,6 +606,7 @@ class DiffSearch {
     const std::size_t nt = item_count(kSuggest);
     j.items[kSuggest].resize(nt);
     for (std::uint32_t t = 0; t < nt; ++t) {
+      gate_ = wants(Focus::Item, kSuggest, t);
       bool lo[2], hi[2];
       for (int s = 0; s < 2; ++s) {
         lo[s] = b[s].lo[kSuggest][t] && !b[s].hi[kAvoid][t] && !ns_hi[s];
@@ -611,6 +629,7 @@ class DiffSearch {
     }
     // Alternatives: recommended and not avoided, whatever the verdict.
     for (std::uint32_t t = 0; t < nt; ++t) {
+      gate_ = wants(Focus::Item, kAlternatives, t);
       bool lo[2], hi[2];
       for (int s = 0; s < 2; ++s) {
         lo[s] = b[s].lo[kAlternatives][t] && !b[s].hi[kAvoid][t];
@@ -630,11 +649,13 @@ class DiffSearch {
     }
     for (int k : {kAvoid, kPrecautions, kAftercare}) {
       for (std::uint32_t t = 0; t < j.items[k].size(); ++t) {
+        gate_ = wants(Focus::Item, k, t);
         if (j.items[k][t] == Status::Open) item_blockers(j, k, t);
       }
     }
 
     // The plan.
+    gate_ = wants(Focus::Plan);
     bool pdet[2];
     for (int s = 0; s < 2; ++s) {
       pdet[s] = ns_lo[s] || (!ns_hi[s] && !b[s].plan_open);
@@ -655,6 +676,7 @@ class DiffSearch {
     }
 
     // The date.
+    gate_ = wants(Focus::Weeks);
     bool wdet[2];
     for (int s = 0; s < 2; ++s) {
       wdet[s] = vdet[s] && (b[s].vlo != kDefer || (!b[s].defer_open && weeks_fixed(s)));
@@ -674,7 +696,10 @@ class DiffSearch {
       }
     }
 
+    gate_ = wants(Focus::Missing);
     j.completeness = completeness(b, j);
+    gate_ = true;
+    if (focus_.kind != Focus::None) mask_unfocused(j);
 
     const auto note = [&](Status st) {
       if (st == Status::Open) j.any_open = true;
@@ -691,6 +716,36 @@ class DiffSearch {
     return j;
   }
 
+  // Whether the blockers of a part are collected: those of the focused part, and for missing
+  // facts also those of the parts they turn on.
+  bool wants(int kind, int item_kind = 0, std::uint32_t item = 0) const {
+    if (focus_.kind == Focus::Missing &&
+        (kind == Focus::Verdict || kind == Focus::Weeks ||
+         (kind == Focus::Item && (item_kind == kAvoid || item_kind == kPrecautions)))) {
+      return true;
+    }
+    return focused_on(kind, item_kind, item);
+  }
+
+  bool focused_on(int kind, int item_kind = 0, std::uint32_t item = 0) const {
+    if (focus_.kind == Focus::None) return true;
+    if (focus_.kind != kind) return false;
+    return kind != Focus::Item || (focus_.item_kind == item_kind && focus_.item == item);
+  }
+
+  // A focused search looks at one part only: every other part counts as the same.
+  void mask_unfocused(Judgement& j) const {
+    if (!focused_on(Focus::Verdict)) j.verdict = Status::Same;
+    if (!focused_on(Focus::Plan)) j.plan = Status::Same;
+    if (!focused_on(Focus::Weeks)) j.weeks = Status::Same;
+    if (!focused_on(Focus::Missing)) j.completeness = Status::Same;
+    for (int k = 0; k < kItemKinds; ++k) {
+      for (std::uint32_t t = 0; t < j.items[k].size(); ++t) {
+        if (!focused_on(Focus::Item, k, t)) j.items[k][t] = Status::Same;
+      }
+    }
+  }
+
   // Whether every fired deferral's date reads only fixed facts.
   bool weeks_fixed(int s) const {
     for (std::uint32_t r = 0; r < side_[s].rules.size(); ++r) {
@@ -704,6 +759,7 @@ class DiffSearch {
   }
 
   void weeks_fact_blockers(int s, Judgement& j) const {
+    if (!gate_) return;
     for (std::uint32_t r = 0; r < side_[s].rules.size(); ++r) {
       const SideRule& sr = side_[s].rules[r];
       if (!sr.defer || (outcomes_[s][r] & kT) == 0) continue;
@@ -715,6 +771,10 @@ class DiffSearch {
 
   // Missing facts: the rules alike on both sides ask for the same facts wherever the verdict,
   // date, avoids and precautions are the same, so only the differing rules can make them part.
+  void block(Judgement& j, const Blocker& blocker) const {
+    if (gate_) j.blockers.push_back(blocker);
+  }
+
   Status completeness(const Bounds* b, Judgement& j) {
     bool base_same = j.verdict == Status::Same && j.weeks == Status::Same;
     for (int k : {kAvoid, kPrecautions}) {
@@ -724,17 +784,17 @@ class DiffSearch {
     for (int s = 0; s < 2; ++s) {
       for (std::uint32_t r = 0; r < side_[s].rules.size(); ++r) {
         const SideRule& sr = side_[s].rules[r];
-        if (!sr.differs) continue;
+        if (!sr.differs || (!focus_.rule.empty() && sr.rule->id != focus_.rule)) continue;
         const Outcomes o = outcomes_[s][r];
         if (sr.defer && !sr.weeks_facts.empty() && (o & kT) != 0) {
           if (o != kT) {
             settled = false;
-            j.blockers.push_back({s, r, true, kNone});
+            block(j, {s, r, true, kNone});
           } else {
             for (std::size_t f : sr.weeks_facts) {
               if (!fixed(f)) {
                 settled = false;
-                j.blockers.push_back({s, r, true, f});
+                block(j, {s, r, true, f});
               }
             }
           }
@@ -742,13 +802,13 @@ class DiffSearch {
         if ((o & kU) == 0) continue;
         if (o != kU) {
           settled = false;
-          j.blockers.push_back({s, r, true, kNone});
+          block(j, {s, r, true, kNone});
           continue;
         }
         for (std::size_t f : sr.facts) {
           if (!fixed(f)) {
             settled = false;
-            j.blockers.push_back({s, r, true, f});
+            block(j, {s, r, true, f});
           }
         }
         if (!restriction_settled(b[s], sr)) {
@@ -761,8 +821,24 @@ class DiffSearch {
       }
     }
     if (!settled) return Status::Open;
-    if (conc()[0].missing == conc()[1].missing) return base_same ? Status::Same : Status::Open;
-    return base_same ? Status::Different : Status::Open;
+    // Where the verdict, date, avoids or precautions part, the alike rules may ask for other
+    // facts on each side too: that is flagged, not followed.
+    j.missing_beyond = !base_same;
+    if (focus_.rule.empty()) {
+      return conc()[0].missing == conc()[1].missing ? Status::Same : Status::Different;
+    }
+    const std::string tag = " (" + focus_.rule + ")";
+    const auto of_rule = [&](const std::set<std::string>& all) {
+      std::set<std::string> out;
+      for (const std::string& item : all) {
+        if (item.size() > tag.size() && item.compare(item.size() - tag.size(), tag.size(), tag) == 0) {
+          out.insert(item);
+        }
+      }
+      return out;
+    };
+    return of_rule(conc()[0].missing) == of_rule(conc()[1].missing) ? Status::Same
+                                                                     : Status::Different;
   }
 
   // Whether it is settled over the region if an unknown rule could make the outcome more
@@ -812,7 +888,7 @@ class DiffSearch {
     }
     const std::vector<std::uint32_t> saved = allowed_[fact];
     for (std::vector<std::uint32_t>& group : groups) {
-      if (++result_.classes_fixed > limits_.max_classes) {
+      if (++result_.classes_fixed > limit_) {
         throw DiffBudgetExceeded("the comparison needs more than " +
                                  std::to_string(limits_.max_classes) +
                                  " fact classes (--max-classes)");
@@ -939,6 +1015,7 @@ class DiffSearch {
       }
     }
     open(j.completeness, "missing_facts");
+    if (j.missing_beyond && j.completeness != Status::Open) region.may_also_differ.push_back("missing_facts");
     region.confirmed = confirmed;
     finish(region);
   }
@@ -963,6 +1040,13 @@ class DiffSearch {
       }
     }
     missing_changes(c, region);
+    if (focus_.kind != Focus::None) {
+      std::vector<PartChange> kept;
+      for (PartChange& change : region.changes) {
+        if (in_focus(change)) kept.push_back(std::move(change));
+      }
+      region.changes = std::move(kept);
+    }
     if (region.changes.empty()) return;
     region.confirmed = true;
     region.may_also_differ.push_back("undecided: an inexact reading");
@@ -1029,7 +1113,7 @@ class DiffSearch {
       const std::size_t open = item.rfind(" (");
       if (open != std::string::npos) add_cause(region, item.substr(open + 2, item.size() - open - 3));
     }
-    found_.push_back({std::move(region), allowed_});
+    (focus_.kind == Focus::None ? found_ : focus_found_).push_back({std::move(region), allowed_});
   }
 
   struct Found {
@@ -1122,11 +1206,30 @@ class DiffSearch {
         if (change.part + '\x1f' + change.old_value + '\x1f' + change.new_value == key) summary.change = change;
       }
       summary.regions = members.size();
+      // The cases with one change are found by a search that looks at its part alone, so that
+      // they are cut only by the facts that part needs; missing facts, which turn on every
+      // other part, are joined from the regions instead.
+      std::vector<Found> sources;
+      const Focus focus = focus_of(summary.change);
+      const std::vector<Found>* focused = &focused_regions(focus);
+      summary.complete = focused_complete_[focus_key(focus)];
+      if (summary.complete) {
+        for (const Found& f : *focused) {
+          for (const PartChange& change : f.region.changes) {
+            if (change.part == summary.change.part && change.old_value == summary.change.old_value &&
+                change.new_value == summary.change.new_value) {
+              sources.push_back(f);
+            }
+          }
+        }
+      } else {
+        for (std::size_t i : members) sources.push_back(found_[i]);
+      }
       std::vector<Found> areas;
-      for (std::size_t i : members) {
-        Found area{DiffRegion{}, found_[i].allowed};
+      for (const Found& source : sources) {
+        Found area{DiffRegion{}, source.allowed};
         area.region.changes = {summary.change};
-        for (const std::string& cause : found_[i].region.causes) {
+        for (const std::string& cause : source.region.causes) {
           if (cause_explains(cause, summary.change)) add_cause(area.region, cause);
         }
         for (const std::string& cause : area.region.causes) {
@@ -1145,6 +1248,71 @@ class DiffSearch {
       }
       result_.summaries.push_back(std::move(summary));
     }
+  }
+
+  // The regions of a search focused on one part, searched once per part.
+  static std::string focus_key(const Focus& focus) {
+    return std::to_string(focus.kind) + ':' + std::to_string(focus.item_kind) + ':' +
+           std::to_string(focus.item) + ':' + focus.rule;
+  }
+
+  const std::vector<Found>& focused_regions(const Focus& focus) {
+    const std::string key = focus_key(focus);
+    auto it = focused_.find(key);
+    if (it != focused_.end()) return it->second;
+    // A focused search has a budget of its own; past it, the change is described by joining
+    // the regions of the main search instead, which is as exact, only less concise.
+    focus_ = focus;
+    focus_found_.clear();
+    const std::uint64_t saved_limit = limit_;
+    limit_ = std::min(limits_.max_classes, result_.classes_fixed + main_classes_ + 10'000);
+    bool complete = true;
+    try {
+      visit();
+    } catch (const DiffBudgetExceeded&) {
+      complete = false;
+      std::fill(allowed_.begin(), allowed_.end(), std::vector<std::uint32_t>{});
+      for (std::size_t f = 0; f < space_.facts().size(); ++f) {
+        for (std::uint32_t c = 0; c < space_.facts()[f].classes.size(); ++c) allowed_[f].push_back(c);
+      }
+    }
+    limit_ = saved_limit;
+    focus_ = Focus{};
+    if (!complete) focus_found_.clear();
+    focused_complete_[key] = complete;
+    return focused_.emplace(key, std::move(focus_found_)).first->second;
+  }
+
+  Focus focus_of(const PartChange& change) const {
+    Focus f;
+    const std::string& p = change.part;
+    if (p == "verdict") f.kind = Focus::Verdict;
+    else if (p == "reevaluate_after_weeks") f.kind = Focus::Weeks;
+    else if (p == "plan") f.kind = Focus::Plan;
+    else if (p == "missing_facts") {
+      f.kind = Focus::Missing;
+      const std::string& item = change.old_value.empty() ? change.new_value : change.old_value;
+      const std::size_t open = item.rfind(" (");
+      if (open != std::string::npos) f.rule = item.substr(open + 2, item.size() - open - 3);
+    }
+    else {
+      f.kind = Focus::Item;
+      const std::string& item = change.old_value.empty() ? change.new_value : change.old_value;
+      for (int k = 0; k < kItemKinds; ++k) {
+        if (p != item_part(k)) continue;
+        f.item_kind = k;
+        const std::map<std::string, std::uint32_t>& index =
+            k == kPrecautions ? precautions_ : k == kAftercare ? aftercare_ : treatments_;
+        f.item = index.at(item);
+      }
+    }
+    return f;
+  }
+
+  bool in_focus(const PartChange& change) const {
+    const Focus f = focus_of(change);
+    return f.kind == focus_.kind && f.rule == focus_.rule &&
+           (f.kind != Focus::Item || (f.item_kind == focus_.item_kind && f.item == focus_.item));
   }
 
   static int part_rank(const std::string& part) {
@@ -1222,6 +1390,13 @@ class DiffSearch {
   std::vector<Found> found_;
   Concrete concrete_[2];
   bool concrete_ready_ = false;
+  bool gate_ = true;  ///< blockers are collected for the part being judged
+  Focus focus_;
+  std::vector<Found> focus_found_;
+  std::map<std::string, std::vector<Found>> focused_;
+  std::map<std::string, bool> focused_complete_;
+  std::uint64_t limit_ = 0;  ///< where the running search stops
+  std::uint64_t main_classes_ = 0;  ///< what the search for the regions took
   mutable std::vector<const std::string*> item_names_[3];
 };
 

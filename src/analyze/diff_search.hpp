@@ -73,6 +73,10 @@ struct ChangeSummary {
   };
   std::vector<Area> areas;  ///< together, exactly the cases with the change
   std::size_t regions = 0;  ///< how many regions have it
+  /// The areas are exactly the cases with the change. False when the search for this part
+  /// alone ran out of its budget: the areas are then the regions that report the change, which
+  /// may leave out cases where it is only flagged (DiffRegion::may_also_differ).
+  bool complete = true;
 };
 
 struct DiffLimits {

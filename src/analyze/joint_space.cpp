@@ -161,9 +161,9 @@ void add_numbers(const Sides& sides, const FactClassLimits& limits, JointFact& f
 // Checks that both declarations can be compared, and notes what only one of them accepts.
 void compare_declarations(const FactDecl& a, const FactDecl& b, std::vector<std::string>& notes) {
   if (a.type != b.type) {
-    throw IncompatibleFacts("fact '" + a.name + "' is a " + to_string(a.type) +
-                            " in the old rule set and a " + to_string(b.type) +
-                            " in the new one: cases cannot give it to both");
+    throw IncompatibleFacts("fact '" + a.name + "' is declared as " + to_string(a.type) +
+                            " in the old rule set and as " + to_string(b.type) +
+                            " in the new one: no case can give it to both");
   }
   if (a.min != b.min || a.max != b.max) {
     notes.push_back(a.name + ": min/max " + bound_text(a.min) + ".." + bound_text(a.max) +

@@ -49,6 +49,7 @@ DiffReport convert(const internal::RuleSetModel& a, const internal::RuleSetModel
                       std::move(c.change.new_value)};
     summary.causes = std::move(c.causes);
     summary.regions = c.regions;
+    summary.complete = c.complete;
     for (internal::ChangeSummary::Area& part : c.areas) {
       DiffArea area;
       for (internal::RegionCondition& rc : part.conditions) {
@@ -189,7 +190,17 @@ std::string DiffReport::to_text() const {
       because += (because.empty() ? "" : ", ") + cause_text(*this, c);
     }
     if (!because.empty()) out += "   because of " + because + "\n";
-    for (const DiffArea& area : summary.areas) {
+    if (!summary.complete) {
+      out += "   (at least these cases: the search for this part alone ran past its budget)\n";
+    }
+    constexpr std::size_t kShown = 8;
+    for (std::size_t i = 0; i < summary.areas.size(); ++i) {
+      if (i == kShown) {
+        out += "   - and " + std::to_string(summary.areas.size() - kShown) +
+               " more groups of cases (--format json lists them all)\n";
+        break;
+      }
+      const DiffArea& area = summary.areas[i];
       std::string where;
       for (const DiffCondition& c : area.conditions) {
         where += (where.empty() ? "" : " and ") + condition_text(c);
@@ -289,7 +300,8 @@ std::string DiffReport::to_json() const {
     summary_list.push_back(json::object{{"change", std::move(change)},
                                         {"causes", strings(summary.causes)},
                                         {"areas", std::move(areas)},
-                                        {"regions", static_cast<std::uint64_t>(summary.regions)}});
+                                        {"regions", static_cast<std::uint64_t>(summary.regions)},
+                                        {"complete", summary.complete}});
   }
   doc["summaries"] = std::move(summary_list);
   doc["classes_fixed"] = classes_fixed;
