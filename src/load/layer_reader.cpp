@@ -115,6 +115,7 @@ void RuleSetBuilder::read_disable(const SchemaReader& reader) {
       reader.error(item, "E-DUPLICATE-VALUE", "rule " + quote(*id) + " is disabled twice");
     } else {
       disabled_[slot->second] = true;
+      model_->disabled_rules.push_back({*id, layer_});
       rule_ids_.forget(*id);
     }
   }

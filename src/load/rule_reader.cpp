@@ -72,6 +72,7 @@ void RuleSetBuilder::read_rule(const SourceFile& file, const SchemaReader& reade
   ok = compile_weeks(file, item, rule) && ok;
   if (!ok) return;
   if (replaces) {
+    rule.overrides = true;
     // An override takes the base rule's place, so the order of everything else stays.
     model_->rules[rule_slot_.at(rule.id)] = std::move(rule);
     return;

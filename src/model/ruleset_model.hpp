@@ -109,6 +109,13 @@ struct Rule {
   std::vector<AnalyzeAllow> analyze_allow;
   SourceLoc loc;                      ///< where `- id:` is
   LayerId layer = 0;                  ///< the layer that declared (or overrode) it
+  bool overrides = false;             ///< declared with `override: true` over a base rule
+};
+
+/// A base rule that an overlay switched off with `disable`.
+struct DisabledRule {
+  std::string id;
+  LayerId layer = 0;  ///< the layer whose `disable` names it
 };
 
 /// One file of the rule set, kept for the digest.
@@ -149,6 +156,8 @@ struct RuleSetModel {
   /// Rule indices sorted by priority (high first), then declaration order: the order in which
   /// merge results are listed.
   std::vector<std::uint32_t> rules_by_priority;
+  /// Base rules switched off by `disable`, in the order listed; not in `rules`.
+  std::vector<DisabledRule> disabled_rules;
   /// Every rule's `when`, indexed like rules, joined for evaluation; built by index_rules().
   ConditionTable conditions;
   /// What each rule concludes, in rules_by_priority order; built by index_rules().

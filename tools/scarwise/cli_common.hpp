@@ -31,6 +31,7 @@ Command add_test_command(CLI::App& app);
 Command add_batch_command(CLI::App& app);
 Command add_explain_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
+Command add_diff_command(CLI::App& app);
 
 /// The root file of a rule set: RULES itself, or RULES/ruleset.yaml when it is a directory.
 std::string root_file_of(const std::string& rules);

@@ -29,10 +29,12 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   const std::vector<Command> commands = {add_eval_command(app), add_check_command(app),
                                          add_test_command(app), add_batch_command(app),
-                                         add_explain_command(app), add_analyze_command(app)};
+                                         add_explain_command(app), add_analyze_command(app),
+                                         add_diff_command(app)};
   if (is_unknown_command(argc, argv, commands)) {
     std::cerr << "scarwise: error: unknown command '" << argv[1]
-              << "'; the commands are eval, check, test, batch, explain and analyze (see --help)\n";
+              << "'; the commands are eval, check, test, batch, explain, analyze and diff "
+                 "(see --help)\n";
     return kExitError;
   }
   try {
