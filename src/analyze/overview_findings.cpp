@@ -4,6 +4,8 @@
 #include "analyze/outcome_goals.hpp"
 #include "support/quote.hpp"
 
+#include <algorithm>
+
 namespace scarwise::internal {
 namespace {
 
@@ -41,11 +43,15 @@ void overview_entry(AnalysisContext& context, const Domain& domain, OverviewEntr
   AnalysisFinding finding;
   finding.code = "A-GAP";
   finding.level = FindingLevel::Error;
+  // The witness's verdict, as the merge takes it: the most restrictive fired one.
+  Suitability verdict = Suitability::suitable;
+  for (std::uint32_t r = 0; r < model.rules.size(); ++r) {
+    const std::optional<Suitability>& s = model.rules[r].then.suitability;
+    if (gap->outcomes[r] == Tri::True && s) verdict = std::max(verdict, *s);
+  }
   finding.message = (entry.scar_type.empty() ? std::string("a scar")
                                              : "a scar of type " + quote(entry.scar_type)) +
-                    " can be assessed " + to_string(Suitability::suitable) +
-                    ", " + to_string(Suitability::suitable_with_caution) + " or " +
-                    to_string(Suitability::defer) + " and get no plan";
+                    " can be assessed " + to_string(verdict) + " and get no plan";
   finding.hint = "add a plan rule that covers the witness case, or a rule that makes it "
                  "not_suitable";
   finding.witness = std::move(gap);

@@ -76,7 +76,7 @@ TEST_CASE("analyze: A-GAP is a scar type that can be left without a plan", "[ana
   const std::vector<const AnalysisFinding*> gaps = with_code(planted.report, "A-GAP");
   REQUIRE(gaps.size() == 1);
   CHECK(gaps[0]->severity == FindingSeverity::error);
-  CHECK(gaps[0]->message.find("'rolling'") != std::string::npos);
+  CHECK(gaps[0]->message.find("'rolling' can be assessed suitable and") != std::string::npos);
   CHECK(has_errors(planted.report));
   const ScarAssessment scar = evaluate_witness(planted.rules, *gaps[0]);
   CHECK(scar.suitability != Suitability::not_suitable);

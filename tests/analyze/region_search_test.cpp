@@ -45,6 +45,11 @@ TEST_CASE("analyze: a search finds a confirmed witness or proves the goal imposs
   CHECK(witness_case_yaml(model, table, found.witness) ==
         "patient: {}\nscars:\n  - id: witness\n    type: rolling\n");
 
+  // The witness's values, as the evaluator reads them, give the same outcomes.
+  std::vector<Value> patient, scar;
+  search.witness_values(found.witness, patient, scar);
+  CHECK(search.evaluate(patient, scar) == found.witness.outcomes);
+
   // A goal can ask for an unknown outcome: the search fixes the fact to `unknown`.
   const std::uint32_t age_rule = rule_index(model, "caution.age");
   const SearchResult unknown =

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <scarwise/analysis.hpp>
 #include <scarwise/case.hpp>
 #include <sstream>
 #include <string>
@@ -190,6 +191,8 @@ TEST_CASE("docs/security.md lists every limit with its default and its code", "[
       {"`CaseOptions::max_nesting_depth`", cases.max_nesting_depth, "`E-CASE-TOO-DEEP`"},
       {"`CaseOptions::max_scars`", cases.max_scars, "`E-LIMIT-SCARS`"},
       {"`CaseOptions::max_errors`", cases.max_errors, "`E-LIMIT-ERRORS`"},
+      {"`AnalysisOptions::max_classes`",
+       static_cast<std::size_t>(scarwise::AnalysisOptions{}.max_classes), "`analysis stopped`"},
   };
   for (const Limit& limit : limits) {
     INFO(limit.option);
