@@ -1113,7 +1113,15 @@ class DiffSearch {
       const std::size_t open = item.rfind(" (");
       if (open != std::string::npos) add_cause(region, item.substr(open + 2, item.size() - open - 3));
     }
-    (focus_.kind == Focus::None ? found_ : focus_found_).push_back({std::move(region), allowed_});
+    std::vector<Found>& into = focus_.kind == Focus::None ? found_ : focus_found_;
+    // Each region keeps a class set per fact: the regions are bounded like the classes, so
+    // that memory stays bounded too.
+    if (into.size() >= limits_.max_regions) {
+      throw DiffBudgetExceeded("the assessments differ in more than " +
+                               std::to_string(limits_.max_regions) +
+                               " regions of cases (--max-classes)");
+    }
+    into.push_back({std::move(region), allowed_});
   }
 
   struct Found {

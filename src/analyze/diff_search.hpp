@@ -82,7 +82,9 @@ struct ChangeSummary {
 struct DiffLimits {
   /// The most classes the search may fix, counted over every region it looks at; past it the
   /// search throws DiffBudgetExceeded.
-  std::uint64_t max_classes = 2'000'000;
+  std::uint64_t max_classes = 500'000;
+  /// The most regions kept; past it the search throws DiffBudgetExceeded as well.
+  std::size_t max_regions = 50'000;
 };
 
 struct DiffResult {

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -139,6 +140,10 @@ DiffReport diff(const RuleSet& old_rules, const RuleSet& new_rules, const DiffOp
   try {
     internal::DiffLimits limits;
     limits.max_classes = options.max_classes;
+    // A region holds a class set per fact; one region per ten classes searched bounds memory
+    // with the same option.
+    limits.max_regions =
+        static_cast<std::size_t>(std::max<std::uint64_t>(options.max_classes / 10, 1000));
     return convert(a, b, internal::diff_rule_sets(a, b, limits));
   } catch (const internal::IncompatibleFacts& e) {
     throw DiffError(std::string("the rule sets cannot be compared: ") + e.what());

@@ -48,7 +48,7 @@ Command add_diff_command(CLI::App& app) {
   sub->add_option("--format", args->format, "Output format (default: text)")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--max-classes", args->max_classes,
-                  "Stop past this many fact classes searched (default: 2000000)")
+                  "Stop past this many fact classes searched (default: 500000)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   add_rules_path_option(*sub);
   return Command{sub, [args] { return run_diff(*args); }};
