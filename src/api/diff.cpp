@@ -85,6 +85,49 @@ std::string condition_text(const DiffCondition& c) {
   return out + "}";
 }
 
+// Conditions for people: those that require a stated value (`patient.sunbed_use = true`) say
+// what the cases are; those that also allow "not given" mostly say that no other rule steps in,
+// so they come after.
+std::string conditions_text(std::vector<DiffCondition> conditions) {
+  const auto states_a_value = [](const DiffCondition& c) {
+    return std::find(c.classes.begin(), c.classes.end(), "not given") == c.classes.end();
+  };
+  std::stable_partition(conditions.begin(), conditions.end(), states_a_value);
+  std::string out;
+  for (const DiffCondition& c : conditions) out += (out.empty() ? "" : " and ") + condition_text(c);
+  return out;
+}
+
+bool same_condition(const DiffCondition& a, const DiffCondition& b) {
+  return a.fact == b.fact && a.classes == b.classes;
+}
+
+// The conditions every area of a change shares: printed once, so that each area shows only
+// what sets it apart. Factoring a conjunct out of a union of conjunctions keeps it exact.
+std::vector<DiffCondition> shared_conditions(const std::vector<DiffArea>& areas) {
+  std::vector<DiffCondition> shared;
+  if (areas.size() < 2) return shared;
+  for (const DiffCondition& c : areas.front().conditions) {
+    const bool everywhere = std::all_of(areas.begin() + 1, areas.end(), [&](const DiffArea& a) {
+      return std::any_of(a.conditions.begin(), a.conditions.end(),
+                         [&](const DiffCondition& d) { return same_condition(c, d); });
+    });
+    if (everywhere) shared.push_back(c);
+  }
+  return shared;
+}
+
+std::vector<DiffCondition> without(const std::vector<DiffCondition>& conditions,
+                                   const std::vector<DiffCondition>& shared) {
+  std::vector<DiffCondition> rest;
+  for (const DiffCondition& c : conditions) {
+    const bool is_shared = std::any_of(shared.begin(), shared.end(),
+                                       [&](const DiffCondition& d) { return same_condition(c, d); });
+    if (!is_shared) rest.push_back(c);
+  }
+  return rest;
+}
+
 // A witness case on one line, as YAML flow mappings: usable as it is with `scarwise eval`.
 std::string flow_case(const std::string& yaml) {
   std::istringstream in(yaml);
@@ -198,6 +241,8 @@ std::string DiffReport::to_text() const {
     if (!summary.complete) {
       out += "   (at least these cases: the search for this part alone ran past its budget)\n";
     }
+    const std::vector<DiffCondition> shared = shared_conditions(summary.areas);
+    if (!shared.empty()) out += "   all with: " + conditions_text(shared) + "\n";
     constexpr std::size_t kShown = 8;
     for (std::size_t i = 0; i < summary.areas.size(); ++i) {
       if (i == kShown) {
@@ -206,10 +251,7 @@ std::string DiffReport::to_text() const {
         break;
       }
       const DiffArea& area = summary.areas[i];
-      std::string where;
-      for (const DiffCondition& c : area.conditions) {
-        where += (where.empty() ? "" : " and ") + condition_text(c);
-      }
+      const std::string where = conditions_text(without(area.conditions, shared));
       out += "   - " + (where.empty() ? std::string("every case") : where) + "\n";
       out += "     witness: " + flow_case(area.new_case) + "\n";
       if (area.old_case != area.new_case) {

@@ -317,3 +317,39 @@ TEST_CASE("diff refuses facts whose types differ", "[analyze][diff]") {
   CHECK_THROWS_WITH(scarwise::diff(load(data("old.yaml")), load(data("retyped.yaml"))),
                     Catch::Contains("'patient.age' is declared as int in the old rule set and as number"));
 }
+
+TEST_CASE("the text report prints the conditions a change's areas share once", "[analyze][diff]") {
+  const auto area = [](std::vector<scarwise::DiffCondition> conditions, const char* witness) {
+    scarwise::DiffArea a;
+    a.conditions = std::move(conditions);
+    a.old_case = a.new_case = witness;
+    return a;
+  };
+  const scarwise::DiffCondition sunbed{"patient.sunbed_use", {"true"}};
+  const scarwise::DiffCondition not_pregnant{"patient.pregnant", {"not given", "false"}};
+  DiffReport report;
+  report.old_id = "old";
+  report.new_id = "new";
+  scarwise::DiffRegion region;
+  region.confirmed = true;
+  report.regions = {region, region};
+  scarwise::DiffSummary summary;
+  summary.change = {"verdict", "suitable", "suitable_with_caution"};
+  summary.areas = {
+      area({not_pregnant, {"scar.type", {"boxcar"}}, sunbed}, "patient:\n  sunbed_use: true\n"),
+      area({sunbed, not_pregnant, {"scar.type", {"rolling"}}}, "patient:\n  sunbed_use: true\n")};
+  summary.regions = 2;
+  report.summaries = {summary};
+  // The shared conditions once, those that state a value first; then what sets each area apart.
+  const std::string text = report.to_text();
+  CHECK(text.find("   all with: patient.sunbed_use = true and patient.pregnant in {not given, "
+                  "false}\n   - scar.type = boxcar\n") != std::string::npos);
+  CHECK(text.find("   - scar.type = rolling\n") != std::string::npos);
+
+  // One area: nothing to factor out.
+  report.summaries[0].areas.pop_back();
+  const std::string single = report.to_text();
+  CHECK(single.find("all with:") == std::string::npos);
+  CHECK(single.find("   - scar.type = boxcar and patient.sunbed_use = true and patient.pregnant "
+                    "in {not given, false}\n") != std::string::npos);
+}

@@ -32,7 +32,7 @@ TEST_CASE("diff lists rules and changes and exits 1 when assessments differ", "[
   CHECK(contains(run.out, "  added    avoid.subcision-dark-skin\n"));
   CHECK(contains(run.out, ". verdict: suitable_with_caution -> suitable\n"
                           "   because of caution.minor (changed)\n"
-                          "   - patient.pregnant in {not given, false} and patient.age [16, 17]\n"));
+                          "   - patient.age [16, 17] and patient.pregnant in {not given, false}\n"));
   CHECK(contains(run.out, "     witness: {patient: {age: 16}, scars: [{id: witness, type: rolling}]}\n"));
 }
 
