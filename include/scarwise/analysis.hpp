@@ -47,7 +47,7 @@ struct AnalysisRule {
 };
 
 /// One finding. Located at its first rule, or at the rule set's root file when it names none
-/// (A-GAP). @since 0.2
+/// (an A-GAP in a scar type no plan rule covers). @since 0.2
 struct AnalysisFinding {
   std::string code;  ///< "A-GAP", "A-PLAN-CONFLICT", ...
   FindingSeverity severity = FindingSeverity::warning;

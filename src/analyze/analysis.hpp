@@ -25,7 +25,8 @@ struct AnalysisFinding {
   FindingLevel level = FindingLevel::Warning;
   std::string message;
   std::string hint;
-  /// The rules the finding is about, the one it is located at first; may be empty (A-GAP).
+  /// The rules the finding is about, the one it is located at first; empty for a gap in a
+  /// scar type that no plan rule covers at all (A-GAP).
   std::vector<std::uint32_t> rules;
   /// A case that shows the finding; none where no case can (A-UNREACHABLE).
   std::optional<Witness> witness;

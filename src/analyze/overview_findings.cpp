@@ -1,5 +1,5 @@
 // The overview of what each scar type can get, and A-GAP: a scar type for which a scar that is
-// not not_suitable can get no plan.
+// not not_suitable can get no plan, located at the plan rules that cover the rest of that type.
 #include "analyze/analysis.hpp"
 #include "analyze/outcome_goals.hpp"
 #include "support/quote.hpp"
@@ -52,8 +52,14 @@ void overview_entry(AnalysisContext& context, const Domain& domain, OverviewEntr
   finding.message = (entry.scar_type.empty() ? std::string("a scar")
                                              : "a scar of type " + quote(entry.scar_type)) +
                     " can be assessed " + to_string(verdict) + " and get no plan";
-  finding.hint = "add a plan rule that covers the witness case, or a rule that makes it "
-                 "not_suitable";
+  finding.hint = entry.plan_rules.empty()
+                     ? "add a plan rule that covers the witness case, or a rule that makes it "
+                       "not_suitable"
+                     : "widen one of these plan rules to the witness case, add one that covers "
+                       "it, or add a rule that makes it not_suitable";
+  // The plan rules this scar type can get are where the gap is mended (and where an author
+  // allows it); none of them fires for the witness.
+  finding.rules = entry.plan_rules;
   finding.witness = std::move(gap);
   context.result.findings.push_back(std::move(finding));
 }

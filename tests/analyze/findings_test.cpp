@@ -81,6 +81,17 @@ TEST_CASE("analyze: A-GAP is a scar type that can be left without a plan", "[ana
   const ScarAssessment scar = evaluate_witness(planted.rules, *gaps[0]);
   CHECK(scar.suitability != Suitability::not_suitable);
   CHECK_FALSE(scar.plan);
+  // Located at the plan rule that covers the rest of the scar type.
+  REQUIRE(gaps[0]->rules.size() == 1);
+  CHECK(gaps[0]->rules[0].id == "plan.rolling");
+  CHECK(gaps[0]->line == gaps[0]->rules[0].line);
+  CHECK_FALSE(gaps[0]->allowed);
+
+  const Analysed allowed = analyse("gap-allowed");
+  const std::vector<const AnalysisFinding*> allowed_gaps = with_code(allowed.report, "A-GAP");
+  REQUIRE(allowed_gaps.size() == 1);
+  CHECK(allowed_gaps[0]->allowed);
+  CHECK_FALSE(has_errors(allowed.report));
 
   const Analysed clean = analyse("gap-clean");
   CHECK(problem_codes(clean.report).empty());

@@ -30,7 +30,8 @@ TEST_CASE("analyze reports a gap as an error with a witness case, and exits 1",
           "[cli][analyze]") {
   const CliRun run = run_cli("analyze " + quote(findings("gap")));
   CHECK(run.exit_code == 1);
-  CHECK(contains(run.out, findings("gap") + ": error[A-GAP]: a scar of type 'rolling' "));
+  CHECK(contains(run.out, findings("gap") + ":20:5: error[A-GAP]: a scar of type 'rolling' "));
+  CHECK(contains(run.out, "\n  rules: plan.rolling (" + findings("gap") + ":20:5)\n"));
   CHECK(contains(run.out, "\n  hint: "));
   CHECK(contains(run.out, "\n  witness case:\n    patient: {}\n    scars:\n      - id: witness\n"
                           "        type: rolling\n"));
@@ -65,7 +66,8 @@ TEST_CASE("analyze --format json gives the report, and its witness reproduces th
   CHECK(gap.at("code") == "A-GAP");
   CHECK(gap.at("severity") == "error");
   CHECK(gap.at("allowed") == false);
-  CHECK(gap.at("rules").as_array().empty());
+  REQUIRE(gap.at("rules").as_array().size() == 1);
+  CHECK(gap.at("rules").at(0).at("id") == "plan.rolling");
   CHECK(report.at("overview").as_array().size() == 2);
 
   // The witness is a case `scarwise eval` takes: a rolling scar, suitable, without a plan.
