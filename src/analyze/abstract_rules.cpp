@@ -27,27 +27,6 @@ bool reads_one_fact(Opcode code) {
          code == Opcode::Compare || code == Opcode::Contains;
 }
 
-OutcomeSet join(OutcomeSet a, OutcomeSet b, bool is_and) {
-  OutcomeSet out = 0;
-  for (unsigned x = 0; x < 3; ++x) {
-    if (((a >> x) & 1) == 0) continue;
-    for (unsigned y = 0; y < 3; ++y) {
-      if (((b >> y) & 1) == 0) continue;
-      const Tri tx = static_cast<Tri>(x);
-      const Tri ty = static_cast<Tri>(y);
-      out |= outcome_of(is_and ? tri_and(tx, ty) : tri_or(tx, ty));
-    }
-  }
-  return out;
-}
-
-OutcomeSet negated(OutcomeSet a) {
-  OutcomeSet out = a & kOutcomeUnknown;
-  if (a & kOutcomeTrue) out |= kOutcomeFalse;
-  if (a & kOutcomeFalse) out |= kOutcomeTrue;
-  return out;
-}
-
 // The facts a number sub-expression reads.
 void number_facts(const ProgramCode& code, std::uint32_t index, std::vector<FactId>& out) {
   const Instr& instr = code.instrs[index];
@@ -117,14 +96,14 @@ OutcomeSet AbstractRules::eval(const RuleCode& rule, std::uint32_t index,
                                const Region& region) const {
   const ProgramCode& code = *rule.code;
   const Instr& instr = code.instrs[index];
-  if (instr.code == Opcode::Not) return negated(eval(rule, code.operands[instr.first], region));
+  if (instr.code == Opcode::Not) return negate_outcomes(eval(rule, code.operands[instr.first], region));
   if (instr.code != Opcode::And && instr.code != Opcode::Or) return eval_leaf(rule, index, region);
   const bool is_and = instr.code == Opcode::And;
   // Settled once the operands so far can only give the value that settles the connective.
   const OutcomeSet settles = is_and ? kOutcomeFalse : kOutcomeTrue;
   OutcomeSet result = is_and ? kOutcomeTrue : kOutcomeFalse;
   for (std::uint32_t i = 0; i < instr.count && result != settles; ++i) {
-    result = join(result, eval(rule, code.operands[instr.first + i], region), is_and);
+    result = join_outcomes(result, eval(rule, code.operands[instr.first + i], region), is_and);
   }
   return result;
 }

@@ -1,4 +1,5 @@
 #include "analyze/diff_search.hpp"
+#include "analyze/region_search.hpp"
 
 #include "eval/evaluator.hpp"
 #include "expr/program.hpp"
@@ -11,33 +12,13 @@
 namespace scarwise::internal {
 namespace {
 
-using Outcomes = std::uint8_t;  // bit (1 << Tri) for each outcome a condition can have
-constexpr Outcomes kF = 1, kT = 2, kU = 4, kAll = 7;
+// The outcome sets of region_search.hpp, by short names.
+using Outcomes = OutcomeSet;
+constexpr Outcomes kF = kOutcomeFalse, kT = kOutcomeTrue, kU = kOutcomeUnknown, kAll = kAnyOutcome;
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr int kNoSuit = -1;
 constexpr int kDefer = static_cast<int>(Suitability::defer);
 constexpr int kNotSuitable = static_cast<int>(Suitability::not_suitable);
-
-Outcomes bit(Tri t) { return static_cast<Outcomes>(1u << static_cast<unsigned>(t)); }
-
-Outcomes combine(Outcomes a, Outcomes b, bool is_and) {
-  Outcomes out = 0;
-  for (const Tri x : {Tri::False, Tri::True, Tri::Unknown}) {
-    if ((a & bit(x)) == 0) continue;
-    for (const Tri y : {Tri::False, Tri::True, Tri::Unknown}) {
-      if ((b & bit(y)) == 0) continue;
-      out |= bit(is_and ? tri_and(x, y) : tri_or(x, y));
-    }
-  }
-  return out;
-}
-
-Outcomes negate(Outcomes a) {
-  Outcomes out = a & kU;
-  if (a & kT) out |= kF;
-  if (a & kF) out |= kT;
-  return out;
-}
 
 // The kinds of catalogue lists a rule concludes, compared item by item.
 enum ItemKind { kSuggest, kAvoid, kAlternatives, kPrecautions, kAftercare, kItemKinds };
@@ -228,7 +209,7 @@ class DiffSearch {
                                                        : patient[ref];
           for (const JointClass& c : space_.facts()[joint].classes) {
             slot = c.value[s];
-            sr.leaf_table[i].push_back(bit(evaluate_code_leaf(code, in, env)));
+            sr.leaf_table[i].push_back(outcome_of(evaluate_code_leaf(code, in, env)));
           }
           slot = Value{};
           break;
@@ -337,18 +318,18 @@ class DiffSearch {
     const std::uint32_t* operands = code.operands.data() + in.first;
     switch (in.code) {
       case Opcode::Not:
-        return negate(eval(s, sr, code, operands[0]));
+        return negate_outcomes(eval(s, sr, code, operands[0]));
       case Opcode::And:
       case Opcode::Or: {
         const bool is_and = in.code == Opcode::And;
         Outcomes out = is_and ? kT : kF;
         for (std::uint32_t k = 0; k < in.count; ++k) {
-          out = combine(out, eval(s, sr, code, operands[k]), is_and);
+          out = join_outcomes(out, eval(s, sr, code, operands[k]), is_and);
         }
         return out;
       }
       case Opcode::Constant:
-        return bit(in.constant);
+        return outcome_of(in.constant);
       default:
         break;
     }
@@ -365,7 +346,7 @@ class DiffSearch {
     fill_env(s);
     Side& side = side_[s];
     const FactEnv env{&side.model->vocabulary, side.patient.data(), side.scar.data()};
-    return bit(evaluate_code_leaf(code, in, env));
+    return outcome_of(evaluate_code_leaf(code, in, env));
   }
 
   Outcomes eval_rule(int s, const SideRule& sr) {

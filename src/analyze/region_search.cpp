@@ -7,6 +7,25 @@
 
 namespace scarwise::internal {
 
+OutcomeSet join_outcomes(OutcomeSet a, OutcomeSet b, bool is_and) {
+  OutcomeSet out = 0;
+  for (const Tri x : {Tri::False, Tri::True, Tri::Unknown}) {
+    if ((a & outcome_of(x)) == 0) continue;
+    for (const Tri y : {Tri::False, Tri::True, Tri::Unknown}) {
+      if ((b & outcome_of(y)) == 0) continue;
+      out |= outcome_of(is_and ? tri_and(x, y) : tri_or(x, y));
+    }
+  }
+  return out;
+}
+
+OutcomeSet negate_outcomes(OutcomeSet a) {
+  OutcomeSet out = a & kOutcomeUnknown;
+  if (a & kOutcomeTrue) out |= kOutcomeFalse;
+  if (a & kOutcomeFalse) out |= kOutcomeTrue;
+  return out;
+}
+
 Goal Goal::outcome_in(std::uint32_t rule, OutcomeSet accepted) {
   auto node = std::make_shared<Node>();
   node->kind = Kind::Atom;

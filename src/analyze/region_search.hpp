@@ -42,6 +42,10 @@ inline constexpr OutcomeSet kOutcomeTrue = 2;
 inline constexpr OutcomeSet kOutcomeUnknown = 4;
 inline constexpr OutcomeSet kAnyOutcome = 7;
 inline OutcomeSet outcome_of(Tri t) { return static_cast<OutcomeSet>(1u << static_cast<unsigned>(t)); }
+/// The outcomes `a and b` (or `a or b`) can have, for any outcome of each in a and b.
+OutcomeSet join_outcomes(OutcomeSet a, OutcomeSet b, bool is_and);
+/// The outcomes `not a` can have.
+OutcomeSet negate_outcomes(OutcomeSet a);
 
 /// How a goal stands over a region.
 enum class Certainty : std::uint8_t { Impossible, Possible, Certain };
