@@ -3,6 +3,7 @@
 #include "analyze/fact_class_text.hpp"
 #include "analyze/interval_classes.hpp"
 #include "analyze/set_classes.hpp"
+#include "io/case_scalar.hpp"
 
 #include <algorithm>
 #include <map>
@@ -233,29 +234,6 @@ JointSpace JointSpace::build(const RuleSetModel& old_model, const RuleSetModel& 
   return space;
 }
 
-namespace {
-
-// A declared value as a YAML scalar that reads back as the same string: plain when it is a
-// simple word that YAML cannot take for anything else, double-quoted otherwise.
-std::string yaml_word(const std::string& value) {
-  bool plain = !value.empty() && value != "true" && value != "false" && value != "null" &&
-               value != "~" && !(value[0] >= '0' && value[0] <= '9') && value[0] != '-';
-  for (const char c : value) {
-    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                      (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-    plain = plain && word;
-  }
-  if (plain) return value;
-  std::string out = "\"";
-  for (const char c : value) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
 std::string joint_case_yaml(const JointSpace& space, const std::vector<std::uint32_t>& classes,
                             int side, const std::string& scar_id) {
   std::string patient;
@@ -271,7 +249,7 @@ std::string joint_case_yaml(const JointSpace& space, const std::vector<std::uint
         text = c.text;  // `true` or `false`
         break;
       case FactType::Enum:
-        text = yaml_word(c.text);  // the declared value
+        text = case_word_yaml(c.text);  // the declared value
         break;
       case FactType::Int:
       case FactType::Number:
@@ -280,7 +258,7 @@ std::string joint_case_yaml(const JointSpace& space, const std::vector<std::uint
       case FactType::Set:
         for (std::size_t i = 0; i < fact.values.size() && i < 64; ++i) {
           if (((c.set_bits >> i) & 1) != 0) {
-            text += (text.empty() ? "" : ", ") + yaml_word(fact.values[i]);
+            text += (text.empty() ? "" : ", ") + case_word_yaml(fact.values[i]);
           }
         }
         text = "[" + text + "]";
@@ -290,7 +268,7 @@ std::string joint_case_yaml(const JointSpace& space, const std::vector<std::uint
     out += (fact.scope == Scope::Patient ? "  " : "    ") + fact.key + ": " + text + "\n";
   }
   std::string yaml = patient.empty() ? "patient: {}\n" : "patient:\n" + patient;
-  yaml += "scars:\n  - id: " + scar_id + "\n" + scar;
+  yaml += "scars:\n  - id: " + case_word_yaml(scar_id) + "\n" + scar;
   return yaml;
 }
 

@@ -1,4 +1,5 @@
 #include "analyze/region_search.hpp"
+#include "io/case_scalar.hpp"
 
 #include "analyze/abstract_rules.hpp"
 #include "analyze/fact_class_text.hpp"
@@ -285,30 +286,6 @@ std::vector<Tri> RegionSearch::evaluate(const std::vector<Value>& patient,
 
 namespace {
 
-bool plain_scalar(const std::string& text) {
-  if (text.empty() || text == "true" || text == "false" || text == "null" || text == "~") {
-    return false;
-  }
-  if ((text[0] >= '0' && text[0] <= '9') || text[0] == '-' || text[0] == '.' ||
-      text[0] == '+') {
-    return false;
-  }
-  return std::all_of(text.begin(), text.end(), [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-           ch == '_' || ch == '-' || ch == '.';
-  });
-}
-
-std::string yaml_string(const std::string& text) {
-  if (plain_scalar(text)) return text;
-  std::string out = "\"";
-  for (char ch : text) {
-    if (ch == '"' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  return out + '"';
-}
-
 std::string yaml_value(const FactDecl& decl, const Value& value) {
   switch (value.kind) {
     case Value::Kind::Bool:
@@ -316,12 +293,12 @@ std::string yaml_value(const FactDecl& decl, const Value& value) {
     case Value::Kind::Number:
       return format_numeric(value.number);
     case Value::Kind::Enum:
-      return yaml_string(decl.values[value.index]);
+      return case_word_yaml(decl.values[value.index]);
     case Value::Kind::Set: {
       std::string out = "[";
       for (std::size_t v = 0; v < decl.values.size() && v < 64; ++v) {
         if (((value.bits >> v) & 1) == 0) continue;
-        out += (out.size() > 1 ? ", " : "") + yaml_string(decl.values[v]);
+        out += (out.size() > 1 ? ", " : "") + case_word_yaml(decl.values[v]);
       }
       return out + "]";
     }
@@ -347,7 +324,7 @@ std::string witness_case_yaml(const RuleSetModel& model, const FactClassTable& t
            yaml_value(decl, *given) + "\n";
   }
   std::string text = patient.empty() ? "patient: {}\n" : "patient:\n" + patient;
-  text += "scars:\n  - id: " + yaml_string(scar_id) + "\n" + scar;
+  text += "scars:\n  - id: " + case_word_yaml(scar_id) + "\n" + scar;
   return text;
 }
 

@@ -1,5 +1,6 @@
 #include "io/case_scalar.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -81,6 +82,34 @@ ScalarTyping type_plain_scalar(std::string_view text) {
   if (std::optional<std::int64_t> n = parse_decimal_int(text)) return value(*n);
   if (std::optional<double> d = parse_decimal_number(text)) return value(*d);
   return explain_bad_number(text);
+}
+
+std::string case_word_yaml(std::string_view word) {
+  const auto word_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' ||
+           c == '-' || c == '.';
+  };
+  bool plain = !word.empty() && word[0] != '-' &&
+               std::all_of(word.begin(), word.end(), word_char);
+  if (plain) {
+    const ScalarTyping typed = type_plain_scalar(word);
+    const std::string* text = std::get_if<std::string>(&typed.value);
+    plain = typed.kind == ScalarTyping::Kind::Value && text != nullptr && *text == word;
+  }
+  if (plain) return std::string(word);
+  std::string out = "\"";
+  for (const char c : word) {
+    if (static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[(c >> 4) & 0xf];
+      out += kHex[c & 0xf];
+      continue;
+    }
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
 }
 
 }  // namespace scarwise::internal

@@ -26,4 +26,10 @@ struct ScalarTyping {
 /// word. Locale-independent.
 ScalarTyping type_plain_scalar(std::string_view text);
 
+/// `word` written as a YAML scalar that a case file reads back as that same word: plain when
+/// type_plain_scalar() takes it for the word and it holds only letters, digits, `_`, `-` and
+/// `.`; double-quoted (with `"` and `\` escaped) otherwise, so that an enum value such as `true`,
+/// `12` or `a: b` survives. For the witness cases that `analyze` and `diff` write.
+std::string case_word_yaml(std::string_view word);
+
 }  // namespace scarwise::internal

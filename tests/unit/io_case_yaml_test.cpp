@@ -247,3 +247,24 @@ TEST_CASE("the same case reads the same from JSON and YAML", "[io][yaml][json]")
   CHECK(from_json->scars[0]->facts.facts[0].value == from_yaml->scars[0]->facts.facts[0].value);
   CHECK(from_json->scars[0]->facts.facts[1].value == from_yaml->scars[0]->facts.facts[1].value);
 }
+
+TEST_CASE("case_word_yaml writes a word that a case file reads back as that word",
+          "[io][yaml]") {
+  CHECK(case_word_yaml("rolling") == "rolling");
+  CHECK(case_word_yaml("upper_back") == "upper_back");
+  CHECK(case_word_yaml("true") == "\"true\"");
+  CHECK(case_word_yaml("12") == "\"12\"");
+  CHECK(case_word_yaml("null") == "\"null\"");
+  CHECK(case_word_yaml("") == "\"\"");
+  CHECK(case_word_yaml("a \"b\"") == "\"a \\\"b\\\"\"");
+  // Every one of them reads back as the word, through the case reader itself.
+  for (const std::string word :
+       {"rolling", "true", "false", "12", "1.5", "0x1F", "null", "~", "", "-x", "a: b", "# c",
+        "[d]", "e, f", "g\\h", "i\"j", "line\nbreak", "yes", "Fitz 4"}) {
+    const YamlRead read = read_yaml("patient:\n  word: " + case_word_yaml(word) + "\nscars: []\n");
+    INFO(word);
+    REQUIRE(read.diagnostics.empty());
+    REQUIRE(read.raw->patient.facts.size() == 1);
+    CHECK(std::get<std::string>(read.raw->patient.facts[0].value) == word);
+  }
+}
