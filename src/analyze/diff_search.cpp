@@ -1064,7 +1064,8 @@ class DiffSearch {
       const std::string& item = change.old_value.empty() ? change.new_value : change.old_value;
       const std::string& p = change.part;
       if (p == "verdict" && sr.suit != kNoSuit) return true;
-      if (p == "reevaluate_after_weeks" && sr.defer) return true;
+      // A date goes with a deferral, and goes away beside not_suitable.
+      if (p == "reevaluate_after_weeks" && (sr.defer || sr.suit == kNotSuitable)) return true;
       if (p == "plan" && (sr.plan || sr.adjust || sr.suit == kNotSuitable)) return true;
       if (p == "combinations" &&
           (gives(sr, kSuggest, item) || gives(sr, kAvoid, item) || sr.suit == kNotSuitable)) {
@@ -1088,6 +1089,7 @@ class DiffSearch {
         add_cause(region, sr.rule->id);
       }
     }
+    region.fired_causes = region.causes.size();
     for (const PartChange& change : region.changes) {
       if (change.part != "missing_facts") continue;
       const std::string& item = change.old_value.empty() ? change.new_value : change.old_value;
@@ -1113,7 +1115,7 @@ class DiffSearch {
   static std::string key_of(const DiffRegion& r) {
     std::string key;
     for (const PartChange& c : r.changes) key += c.part + "\x1f" + c.old_value + "\x1f" + c.new_value + "\x1e";
-    key += "|";
+    key += "|" + std::to_string(r.fired_causes) + "|";
     for (const std::string& cause : r.causes) key += cause + "\x1e";
     return key;
   }
@@ -1218,8 +1220,12 @@ class DiffSearch {
       for (const Found& source : sources) {
         Found area{DiffRegion{}, source.allowed};
         area.region.changes = {summary.change};
-        for (const std::string& cause : source.region.causes) {
-          if (cause_explains(cause, summary.change)) add_cause(area.region, cause);
+        // A rule that only asks for a missing fact there explains that, and no other change.
+        const std::vector<std::string>& causes = source.region.causes;
+        const std::size_t considered =
+            summary.change.part == "missing_facts" ? causes.size() : source.region.fired_causes;
+        for (std::size_t i = 0; i < considered && i < causes.size(); ++i) {
+          if (cause_explains(causes[i], summary.change)) add_cause(area.region, causes[i]);
         }
         for (const std::string& cause : area.region.causes) {
           if (std::find(summary.causes.begin(), summary.causes.end(), cause) == summary.causes.end()) {

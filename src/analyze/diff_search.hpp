@@ -56,6 +56,9 @@ struct DiffRegion {
   /// Parts that may also differ for some cases of the region but not others.
   std::vector<std::string> may_also_differ;
   std::vector<std::string> causes;  ///< ids of the changed rules that can fire (or stay unknown)
+  /// The first `fired_causes` causes can fire in the region; the rest only ask for a missing
+  /// fact, and so explain nothing but that.
+  std::size_t fired_causes = 0;
   std::string old_case;             ///< the witness as the old rule set reads it (YAML)
   std::string new_case;             ///< and as the new one does; the same text when both declare
                                     ///< the same facts

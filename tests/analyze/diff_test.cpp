@@ -289,6 +289,13 @@ TEST_CASE("the default rule set against the clinic overlay", "[analyze][diff]") 
   CHECK(sunbed.areas[0].conditions[0].fact == "patient.sunbed_use");
   CHECK(sunbed.areas[0].conditions[0].classes == std::vector<std::string>{"true"});
   CHECK(sunbed.causes == std::vector<std::string>{"clinic.caution.sunbed"});
+  // Minors lose their re-evaluation date because the clinic makes them not_suitable; the
+  // disabled pregnancy deferral only asks for `patient.pregnant` there and sets no date.
+  for (const auto& s : report.summaries) {
+    if (s.change.part != "reevaluate_after_weeks") continue;
+    INFO(change_line(s.change));
+    CHECK(s.causes == std::vector<std::string>{"caution.minor"});
+  }
 
   // Every region's witness shows its changes in both engines; the old rule set never sees the
   // clinic's own fact.
