@@ -128,6 +128,25 @@ std::vector<DiffCondition> without(const std::vector<DiffCondition>& conditions,
   return rest;
 }
 
+// The areas in the order the text report shows them: those that need the fewest stated values
+// and the fewest conditions first, which are the broadest groups of patients, so that the first
+// few lines tell who is affected most.
+std::vector<std::size_t> broadest_first(const std::vector<DiffArea>& areas) {
+  const auto weight = [](const DiffArea& area) {
+    std::size_t stated = 0;
+    for (const DiffCondition& c : area.conditions) {
+      stated += std::find(c.classes.begin(), c.classes.end(), "not given") == c.classes.end();
+    }
+    return std::make_pair(stated, area.conditions.size());
+  };
+  std::vector<std::size_t> order(areas.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return weight(areas[a]) < weight(areas[b]);
+  });
+  return order;
+}
+
 // A witness case on one line, as YAML flow mappings: usable as it is with `scarwise eval`.
 std::string flow_case(const std::string& yaml) {
   std::istringstream in(yaml);
@@ -244,13 +263,14 @@ std::string DiffReport::to_text() const {
     const std::vector<DiffCondition> shared = shared_conditions(summary.areas);
     if (!shared.empty()) out += "   all with: " + conditions_text(shared) + "\n";
     constexpr std::size_t kShown = 8;
-    for (std::size_t i = 0; i < summary.areas.size(); ++i) {
+    const std::vector<std::size_t> order = broadest_first(summary.areas);
+    for (std::size_t i = 0; i < order.size(); ++i) {
       if (i == kShown) {
-        out += "   - and " + std::to_string(summary.areas.size() - kShown) +
+        out += "   - and " + std::to_string(order.size() - kShown) +
                " more groups of cases (--format json lists them all)\n";
         break;
       }
-      const DiffArea& area = summary.areas[i];
+      const DiffArea& area = summary.areas[order[i]];
       const std::string where = conditions_text(without(area.conditions, shared));
       out += "   - " + (where.empty() ? std::string("every case") : where) + "\n";
       out += "     witness: " + flow_case(area.new_case) + "\n";

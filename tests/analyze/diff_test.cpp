@@ -353,6 +353,19 @@ TEST_CASE("the text report prints the conditions a change's areas share once", "
                   "false}\n   - scar.type = boxcar\n") != std::string::npos);
   CHECK(text.find("   - scar.type = rolling\n") != std::string::npos);
 
+  // The broadest groups first: fewer stated values, then fewer conditions.
+  report.summaries[0].areas.insert(
+      report.summaries[0].areas.begin(),
+      area({sunbed, not_pregnant, {"scar.type", {"boxcar", "rolling"}}, {"scar.severity", {"4"}}},
+           "patient:\n  sunbed_use: true\n"));
+  const std::string ordered = report.to_text();
+  const std::size_t boxcar = ordered.find("   - scar.type = boxcar\n");
+  const std::size_t severe = ordered.find("   - scar.type in {boxcar, rolling} and scar.severity = 4\n");
+  REQUIRE(boxcar != std::string::npos);
+  REQUIRE(severe != std::string::npos);
+  CHECK(boxcar < severe);
+  report.summaries[0].areas.erase(report.summaries[0].areas.begin());
+
   // One area: nothing to factor out.
   report.summaries[0].areas.pop_back();
   const std::string single = report.to_text();
