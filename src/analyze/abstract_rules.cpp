@@ -96,7 +96,9 @@ OutcomeSet AbstractRules::eval(const RuleCode& rule, std::uint32_t index,
                                const Region& region) const {
   const ProgramCode& code = *rule.code;
   const Instr& instr = code.instrs[index];
-  if (instr.code == Opcode::Not) return negate_outcomes(eval(rule, code.operands[instr.first], region));
+  if (instr.code == Opcode::Not) {
+    return negate_outcomes(eval(rule, code.operands[instr.first], region));
+  }
   if (instr.code != Opcode::And && instr.code != Opcode::Or) return eval_leaf(rule, index, region);
   const bool is_and = instr.code == Opcode::And;
   // Settled once the operands so far can only give the value that settles the connective.

@@ -121,8 +121,8 @@ std::vector<DiffCondition> without(const std::vector<DiffCondition>& conditions,
                                    const std::vector<DiffCondition>& shared) {
   std::vector<DiffCondition> rest;
   for (const DiffCondition& c : conditions) {
-    const bool is_shared = std::any_of(shared.begin(), shared.end(),
-                                       [&](const DiffCondition& d) { return same_condition(c, d); });
+    const auto matches = [&](const DiffCondition& d) { return same_condition(c, d); };
+    const bool is_shared = std::any_of(shared.begin(), shared.end(), matches);
     if (!is_shared) rest.push_back(c);
   }
   return rest;

@@ -360,7 +360,8 @@ TEST_CASE("the text report prints the conditions a change's areas share once", "
            "patient:\n  sunbed_use: true\n"));
   const std::string ordered = report.to_text();
   const std::size_t boxcar = ordered.find("   - scar.type = boxcar\n");
-  const std::size_t severe = ordered.find("   - scar.type in {boxcar, rolling} and scar.severity = 4\n");
+  const std::size_t severe =
+      ordered.find("   - scar.type in {boxcar, rolling} and scar.severity = 4\n");
   REQUIRE(boxcar != std::string::npos);
   REQUIRE(severe != std::string::npos);
   CHECK(boxcar < severe);
