@@ -195,15 +195,26 @@ SourceSet flatten(std::vector<SourceSet> read) {
 /// Follows `extends` from the layer(s) in `read` (the rule set's own, already read).
 SourceSet follow_chain(std::vector<SourceSet> read, std::vector<BaseRoot> chain,
                        const LoadOptions& options, DiagnosticSink& sink) {
+  bool base_missing = false;
   while (!read.empty() && !sink.errors_dropped()) {
     const SourceFile* root = root_of(read.back());
-    if (!root) break;
+    if (!root) {
+      base_missing = read.size() > 1;  // a base was named but could not be read
+      break;
+    }
     const BaseRoot& current = chain.back();
     const fs::path canonical_dir = current.canonical.parent_path();
     const fs::path* dir = current.canonical.empty() ? nullptr : &canonical_dir;
     std::optional<BaseRoot> next = resolve_extends(
         *root, dir, fs::path(current.display).parent_path(), options, sink);
-    if (!next || closes_cycle(chain, *next, *root, sink)) break;
+    if (!next) {
+      base_missing = root->doc.root.find("extends") != nullptr;
+      break;
+    }
+    if (closes_cycle(chain, *next, *root, sink)) {
+      base_missing = true;
+      break;
+    }
     const LoadOptions left = remaining(options, read);
     if (left.max_files == 0) {
       SchemaReader(root->doc, sink)
@@ -211,13 +222,16 @@ SourceSet follow_chain(std::vector<SourceSet> read, std::vector<BaseRoot> chain,
                  "the rule set and those it extends have more than " +
                      std::to_string(options.max_files) + " files",
                  "raise LoadOptions::max_files");
+      base_missing = true;
       break;
     }
     SourceSet base = read_source_files(next->display, left, sink);
     chain.push_back(std::move(*next));
     read.push_back(std::move(base));
   }
-  return flatten(std::move(read));
+  SourceSet out = flatten(std::move(read));
+  out.base_missing = base_missing;
+  return out;
 }
 
 }  // namespace

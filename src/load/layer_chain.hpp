@@ -18,7 +18,8 @@ namespace scarwise::internal {
 /// The files of every layer, the furthest base first: SourceFile::layer numbers the layers
 /// from 0 (that base) up to the rule set named by `path`, and each layer's root file has
 /// is_root set. The limits of `options` hold for all layers together. Errors: those of
-/// read_source_files(), E-EXTENDS-NOT-FOUND, E-EXTENDS-ESCAPE, E-EXTENDS-CYCLE, E-BAD-VALUE.
+/// read_source_files(), E-EXTENDS-NOT-FOUND, E-EXTENDS-ESCAPE, E-EXTENDS-CYCLE, E-BAD-VALUE;
+/// after any of them for an `extends`, SourceSet::base_missing is set.
 SourceSet read_layered_files(const std::string& path, const LoadOptions& options,
                              DiagnosticSink& sink);
 

@@ -57,8 +57,10 @@ void set_digests(const SourceSet& sources, RuleSetModel& model) {
 std::shared_ptr<const RuleSetModel> build(SourceSet& sources, const LoadOptions& options,
                                           DiagnosticSink& local, DiagnosticSink& sink) {
   std::shared_ptr<RuleSetModel> model;
-  // Past the error limit nothing more would be reported, so the rules are not even read.
-  if (!sources.files.empty() && !local.errors_dropped()) {
+  // Past the error limit nothing more would be reported, so the rules are not even read; nor
+  // are they when a base is missing, since each reference to it would be one more error.
+  if (!sources.files.empty() && !local.errors_dropped() &&
+      !(sources.base_missing && local.has_errors())) {
     RuleSetBuilder builder(options, local);
     builder.read(sources);
     model = builder.finish(sources);

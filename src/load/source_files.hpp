@@ -30,6 +30,10 @@ struct SourceSet {
   /// Diagnostic names of all files in the order they were opened (root first), for sorting
   /// diagnostics into source order.
   std::vector<std::string> opened;
+  /// Some layer names a base (`extends`) that could not be read. Its rules are then not
+  /// checked: every reference to the base would be an error of its own, hiding the one that
+  /// matters (layer_chain.hpp).
+  bool base_missing = false;
 };
 
 /// Reads the rule set whose root file is `path` (or `path`/ruleset.yaml for a directory).

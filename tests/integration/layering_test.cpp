@@ -218,6 +218,24 @@ TEST_CASE("overlay mistakes are located errors and load nothing", "[layering]") 
     CHECK(find_code(r.diagnostics(), "E-EXTENDS-NOT-FOUND").hint.find("'default'") !=
           std::string::npos);
   }
+  SECTION("a missing base is the one error, not every reference to it") {
+    // Without the base, the override, the base fact and the base evidence would each be an
+    // error of their own; only the missing base is reported.
+    const scarwise::LoadResult r = scarwise::RuleSet::try_load_file(
+        dir.write("ruleset.yaml",
+                  header("clinic", "scarwise:no-such-set") +
+                      "rules:\n"
+                      "  - id: caution.minor\n"
+                      "    override: true\n"
+                      "    when: patient.age < 18\n"
+                      "    then: {suitability: not_suitable}\n"
+                      "    evidence: [skinpen-label]\n"),
+        granting_default());
+    REQUIRE_FALSE(r);
+    REQUIRE(r.diagnostics().size() == 1);
+    CHECK(r.diagnostics()[0].code == "E-EXTENDS-NOT-FOUND");
+    CHECK(r.diagnostics()[0].line == 3);
+  }
   SECTION("a path outside the overlay's directory") {
     const scarwise::LoadResult r = scarwise::RuleSet::try_load_file(
         dir.write("ruleset.yaml", header("clinic", "../elsewhere")), granting_default());
