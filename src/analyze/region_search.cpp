@@ -37,23 +37,18 @@ Goal Goal::outcome_in(std::uint32_t rule, OutcomeSet accepted) {
   return goal;
 }
 
-Goal Goal::all_of(std::vector<Goal> parts) {
+Goal Goal::joined(Kind kind, std::vector<Goal> parts) {
   auto node = std::make_shared<Node>();
-  node->kind = Kind::All;
+  node->kind = kind;
   node->parts = std::move(parts);
   Goal goal;
   goal.node_ = std::move(node);
   return goal;
 }
 
-Goal Goal::any_of(std::vector<Goal> parts) {
-  auto node = std::make_shared<Node>();
-  node->kind = Kind::Any;
-  node->parts = std::move(parts);
-  Goal goal;
-  goal.node_ = std::move(node);
-  return goal;
-}
+Goal Goal::all_of(std::vector<Goal> parts) { return joined(Kind::All, std::move(parts)); }
+
+Goal Goal::any_of(std::vector<Goal> parts) { return joined(Kind::Any, std::move(parts)); }
 
 void Goal::atoms(std::vector<std::pair<std::uint32_t, OutcomeSet>>& out) const {
   if (node_->kind == Kind::Atom) {

@@ -76,6 +76,7 @@ class Goal {
  private:
   enum class Kind : std::uint8_t { Atom, All, Any };
   struct Node;
+  static Goal joined(Kind kind, std::vector<Goal> parts);
   std::shared_ptr<const Node> node_;
 };
 

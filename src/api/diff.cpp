@@ -88,10 +88,11 @@ std::string condition_text(const DiffCondition& c) {
 // Conditions for people: those that require a stated value (`patient.sunbed_use = true`) say
 // what the cases are; those that also allow "not given" mostly say that no other rule steps in,
 // so they come after.
+bool states_a_value(const DiffCondition& c) {
+  return std::find(c.classes.begin(), c.classes.end(), "not given") == c.classes.end();
+}
+
 std::string conditions_text(std::vector<DiffCondition> conditions) {
-  const auto states_a_value = [](const DiffCondition& c) {
-    return std::find(c.classes.begin(), c.classes.end(), "not given") == c.classes.end();
-  };
   std::stable_partition(conditions.begin(), conditions.end(), states_a_value);
   std::string out;
   for (const DiffCondition& c : conditions) out += (out.empty() ? "" : " and ") + condition_text(c);
@@ -132,18 +133,17 @@ std::vector<DiffCondition> without(const std::vector<DiffCondition>& conditions,
 // and the fewest conditions first, which are the broadest groups of patients, so that the first
 // few lines tell who is affected most.
 std::vector<std::size_t> broadest_first(const std::vector<DiffArea>& areas) {
-  const auto weight = [](const DiffArea& area) {
-    std::size_t stated = 0;
-    for (const DiffCondition& c : area.conditions) {
-      stated += std::find(c.classes.begin(), c.classes.end(), "not given") == c.classes.end();
-    }
-    return std::make_pair(stated, area.conditions.size());
-  };
+  std::vector<std::pair<std::size_t, std::size_t>> weight;  // (stated values, conditions)
+  weight.reserve(areas.size());
+  for (const DiffArea& area : areas) {
+    const auto stated = std::count_if(area.conditions.begin(), area.conditions.end(),
+                                      states_a_value);
+    weight.emplace_back(static_cast<std::size_t>(stated), area.conditions.size());
+  }
   std::vector<std::size_t> order(areas.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return weight(areas[a]) < weight(areas[b]);
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return weight[a] < weight[b]; });
   return order;
 }
 
