@@ -37,18 +37,20 @@ bool could_restrict(const Rule& rule, const MergedScar& merged, const FactEnv& e
 
 void assess_completeness(const RuleSetModel& rules, const Tri* outcomes, const FactEnv& env,
                          MergedScar& m) {
+  const bool deferred = m.suitability == Suitability::defer;
   for (std::uint32_t index : rules.rules_by_priority) {
+    // Most rules are settled false, or fired on a scar that is not deferred: those say
+    // nothing about completeness, and are passed over without reading the rule.
+    const Tri outcome = outcomes[index];
+    if (outcome == Tri::False || (outcome == Tri::True && !deferred)) continue;
     const Rule& rule = rules.rules[index];
     m.facts.clear();
-    if (outcomes[index] == Tri::True) {
+    if (outcome == Tri::True) {
       // A fired deferral whose date reads unknown facts: the scar's date is not known yet.
       const Action& then = rule.then;
-      if (m.suitability != Suitability::defer || then.suitability != Suitability::defer ||
-          !then.reevaluate_weeks_expression) {
-        continue;
-      }
+      if (then.suitability != Suitability::defer || !then.reevaluate_weeks_expression) continue;
       then.reevaluate_weeks_expression->unknown_facts(env, m.facts);
-    } else if (outcomes[index] == Tri::Unknown) {
+    } else {
       if (!could_restrict(rule, m, env)) continue;
       m.complete = false;
       rule.when.unknown_facts(env, m.facts);

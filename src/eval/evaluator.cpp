@@ -147,7 +147,7 @@ void evaluate_case(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel
 
 void evaluate_slots(const RuleSetModel& rules, std::shared_ptr<const RuleSetModel> shared,
                     const SlotCase& c, bool explain, AssessmentData& data) {
-  start_assessment(rules, std::move(shared), sha256_tagged(c.canonical), data);
+  start_assessment(rules, std::move(shared), sha256_tagged(c.canonical.view()), data);
   evaluate_scars(
       rules, c.patient(), c.ids.size(), [&](std::size_t i) { return c.scar(i); },
       [&](std::size_t i) { return c.ids[i]; }, explain, data);

@@ -67,7 +67,11 @@ ConditionTable::ConditionTable(const std::vector<const CompiledExpr*>& condition
 void ConditionTable::run(const std::vector<std::uint32_t>& which, const FactEnv& env,
                          Tri* out) const {
   const SlotEnv slots{env.patient, env.scar};
-  for (std::uint32_t i : which) out[i] = program_eval::truth(code_, roots_[i], slots);
+  for (std::uint32_t i : which) {
+    const Instr& root = code_.instrs[roots_[i]];
+    out[i] = program_eval::is_connective(root.code) ? program_eval::truth(code_, roots_[i], slots)
+                                                    : program_eval::leaf(code_, root, slots);
+  }
 }
 
 void ConditionTable::append(const ProgramCode& program, const Vocabulary& vocabulary) {

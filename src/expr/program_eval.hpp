@@ -63,9 +63,10 @@ std::optional<Numeric> number(const ProgramCode& code, std::uint32_t index, cons
   }
 }
 
-/// The truth of one instruction that is no Not, And or Or.
+/// The truth of one instruction that is no Not, And or Or. Inlined into its callers: most
+/// conditions are a leaf or two, and a call per leaf cost more than the leaf.
 template <typename Env>
-Tri leaf(const ProgramCode& code, const Instr& instr, const Env& env) {
+[[gnu::always_inline]] inline Tri leaf(const ProgramCode& code, const Instr& instr, const Env& env) {
   if (instr.code == Opcode::Constant) return instr.constant;
   if (is_number_code(instr.code)) return Tri::Unknown;  // a number is no truth value
   if (instr.code == Opcode::CompareNum) {

@@ -4,15 +4,26 @@
 #include "io/json_fragments.hpp"
 #include "io/json_writer.hpp"
 #include "load/scalar_values.hpp"
+#include "support/text_buffer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace scarwise::internal {
 namespace {
 
 constexpr FactId kNoFact = ~FactId{0};
+
+/// The characters a plain string may hold: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> plain_chars() {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c <= 0x7e; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}
+constexpr std::array<bool, 256> kPlainChar = plain_chars();
 
 /// A case needs four levels: the case, its scars, a scar, a list value.
 constexpr std::size_t kDepthNeeded = 4;
@@ -24,6 +35,12 @@ constexpr std::size_t kMaxIntegerDigits = 18;
 /// 2^53: a number fact given a larger integer is left to the full reader, since the double
 /// it becomes may print differently from the digits given.
 constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
+/// A decimal's digits fit in an unsigned 64-bit mantissa up to this many.
+constexpr std::size_t kMaxMantissaDigits = 19;
+/// The powers of ten a double holds exactly: 1e0 to 1e22.
+constexpr std::array<double, 23> kPowersOfTen = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 bool in_bounds(const FactDecl& decl, const Numeric& n) {
   return (!decl.min || compare_numeric(n, Numeric::of_real(*decl.min)) >= 0) &&
@@ -65,6 +82,13 @@ class KeyGuesser {
 
   /// A mapping of `scope`'s facts begins.
   void start(Scope scope) { previous_ = facts_.size() + (scope == Scope::Patient ? 0 : 1); }
+
+  /// The key of the fact expected next in a mapping of `scope`'s facts, or an empty view.
+  std::string_view expected(Scope scope) const {
+    const FactId guess = c_.key_after[previous_];
+    if (guess >= facts_.size() || facts_[guess].scope != scope) return {};
+    return facts_[guess].key;
+  }
 
   std::optional<FactId> find(Scope scope, std::string_view key) {
     FactId& guess = c_.key_after[previous_];
@@ -113,7 +137,11 @@ class FastReader {
 
  private:
   void skip_space() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    // Most cases are written without spaces: one comparison tells a token from a space.
+    while (p_ != end_ && static_cast<unsigned char>(*p_) <= ' ' &&
+           (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) {
+      ++p_;
+    }
   }
 
   bool take(char c) {
@@ -127,28 +155,44 @@ class FastReader {
   bool plain_string(std::string_view& out) {
     if (!take('"')) return false;
     const char* start = p_;
-    while (p_ != end_ && *p_ != '"') {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c < 0x20 || c > 0x7e || c == '\\') return false;
-      ++p_;
-    }
-    if (p_ == end_) return false;
+    while (p_ != end_ && kPlainChar[static_cast<unsigned char>(*p_)]) ++p_;
+    if (p_ == end_ || *p_ != '"') return false;  // an escape, a control or non-ASCII character
     out = std::string_view(start, static_cast<std::size_t>(p_ - start));
     ++p_;
     return true;
   }
 
-  /// `{ "key": value, ... }`, calling `member(key)` with the cursor before each value.
+  /// `{ "key": value, ... }`, calling `member(key)` with the cursor before each value. In a
+  /// mapping of `facts_of`'s facts, each key is first compared with the one the guesser expects.
   template <typename Member>
-  bool object(Member member) {
+  bool object(Member member, std::optional<Scope> facts_of = std::nullopt) {
     if (!take('{')) return false;
     ++nodes_;
     if (take('}')) return true;
     do {
       std::string_view key;
-      if (!plain_string(key) || !take(':') || !member(key)) return false;
+      if (!(facts_of ? fact_key(*facts_of, key) : plain_string(key)) || !take(':') ||
+          !member(key)) {
+        return false;
+      }
     } while (take(','));
     return take('}');
+  }
+
+  /// A key in a mapping of `scope`'s facts: compared with the key the guesser expects, which
+  /// (a declared fact key) is plain, else read as any plain string.
+  bool fact_key(Scope scope, std::string_view& out) {
+    skip_space();
+    const std::string_view expected = keys_.expected(scope);
+    const auto left = static_cast<std::size_t>(end_ - p_);
+    if (!expected.empty() && left > expected.size() + 1 && p_[0] == '"' &&
+        p_[expected.size() + 1] == '"' &&
+        std::memcmp(p_ + 1, expected.data(), expected.size()) == 0) {
+      out = std::string_view(p_ + 1, expected.size());
+      p_ += expected.size() + 2;
+      return true;
+    }
+    return plain_string(out);
   }
 
   bool scar_list() {
@@ -168,11 +212,13 @@ class FastReader {
     std::string_view id;
     bool has_id = false;
     keys_.start(Scope::Scar);
-    if (!object([&](std::string_view key) {
-          if (key != "id") return fact(Scope::Scar, base, key);
-          ++nodes_;
-          return !has_id && (has_id = plain_string(id)) && !id.empty();
-        })) {
+    if (!object(
+            [&](std::string_view key) {
+              if (key != "id") return fact(Scope::Scar, base, key);
+              ++nodes_;
+              return !has_id && (has_id = plain_string(id)) && !id.empty();
+            },
+            Scope::Scar)) {
       return false;
     }
     if (!has_id || !complete_scope(Scope::Scar, base)) return false;
@@ -182,7 +228,7 @@ class FastReader {
 
   bool facts(Scope scope, std::size_t base) {
     keys_.start(scope);
-    return object([&](std::string_view key) { return fact(scope, base, key); });
+    return object([&](std::string_view key) { return fact(scope, base, key); }, scope);
   }
 
   bool fact(Scope scope, std::size_t base, std::string_view key) {
@@ -243,15 +289,18 @@ class FastReader {
   /// reader reads it, and only for a number fact. Anything else is left to the full reader.
   bool number(const FactDecl& decl, Value& slot) {
     const char* start = p_;
-    if (p_ != end_ && *p_ == '-') ++p_;
-    const char* digits = p_;
-    skip_digits();
-    const auto count = static_cast<std::size_t>(p_ - digits);
-    if (count == 0 || (*digits == '0' && count > 1)) return false;
-    if (p_ != end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return decimal(decl, start, slot);
-    if (count > kMaxIntegerDigits || (*digits == '0' && start != digits)) return false;
-    std::int64_t n = 0;
-    if (std::from_chars(start, p_, n).ec != std::errc{}) return false;
+    const bool negative = p_ != end_ && *p_ == '-';
+    if (negative) ++p_;
+    const char* first_digit = p_;
+    std::uint64_t mantissa = 0;
+    const std::size_t count = digits(mantissa);
+    if (count == 0 || (*first_digit == '0' && count > 1)) return false;
+    if (p_ != end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) {
+      return decimal(decl, start, negative, mantissa, count, slot);
+    }
+    if (count > kMaxIntegerDigits || (negative && mantissa == 0)) return false;
+    const auto magnitude = static_cast<std::int64_t>(mantissa);
+    const std::int64_t n = negative ? -magnitude : magnitude;
     if (decl.type == FactType::Int) {
       if (!in_bounds(decl, Numeric::of_int(n))) return false;
       slot = Value::of_int(n);
@@ -264,20 +313,34 @@ class FastReader {
     return true;
   }
 
-  /// The rest of a number with a fraction or exponent, `start` at its first character.
-  bool decimal(const FactDecl& decl, const char* start, Value& slot) {
+  /// The rest of a number with a fraction or exponent: `start` at its first character, its
+  /// integer part's `integer_digits` digits read into `mantissa`.
+  bool decimal(const FactDecl& decl, const char* start, bool negative, std::uint64_t mantissa,
+               std::size_t integer_digits, Value& slot) {
     if (decl.type != FactType::Number) return false;
+    std::size_t fraction_digits = 0;
     if (*p_ == '.') {
       ++p_;
-      if (!skip_digits()) return false;
+      fraction_digits = digits(mantissa);
+      if (fraction_digits == 0) return false;
     }
+    std::optional<double> real;
     if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
       ++p_;
       if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (!skip_digits()) return false;
+      std::uint64_t exponent = 0;
+      if (digits(exponent) == 0) return false;
+    } else if (integer_digits + fraction_digits <= kMaxMantissaDigits &&
+               mantissa <= static_cast<std::uint64_t>(kExactInDouble) &&
+               fraction_digits < kPowersOfTen.size()) {
+      // Mantissa and power of ten are both exact doubles, so the division's one rounding gives
+      // the double nearest the decimal, as the full reader's from_chars does.
+      real = static_cast<double>(mantissa) / kPowersOfTen[fraction_digits];
+      if (negative) real = -*real;
     }
-    const std::optional<double> real =
-        parse_decimal_number(std::string_view(start, static_cast<std::size_t>(p_ - start)));
+    if (!real) {
+      real = parse_decimal_number(std::string_view(start, static_cast<std::size_t>(p_ - start)));
+    }
     // A negative zero is left to the full reader rather than reasoned about here.
     if (!real || (*real == 0 && std::signbit(*real))) return false;
     if (!in_bounds(decl, Numeric::of_real(*real))) return false;
@@ -285,11 +348,15 @@ class FastReader {
     return true;
   }
 
-  /// Skips a run of digits; false when there was none.
-  bool skip_digits() {
+  /// Skips a run of digits and returns how many there were, adding each to `value` (times ten
+  /// plus the digit). Past kMaxMantissaDigits digits `value` wraps: callers check the count.
+  std::size_t digits(std::uint64_t& value) {
     const char* first = p_;
-    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
-    return p_ != first;
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') {
+      value = value * 10 + static_cast<unsigned>(*p_ - '0');
+      ++p_;
+    }
+    return static_cast<std::size_t>(p_ - first);
   }
 
   bool set(const FactDecl& decl, Value& slot) {
@@ -444,81 +511,115 @@ class RawSlotter {
   KeyGuesser keys_{rules_.vocabulary, out_};
 };
 
-/// A given value as the full validator writes it into the canonical JSON.
-void append_canonical(std::string& out, const FactDecl& decl, const Value& value) {
-  switch (decl.type) {
-    case FactType::Bool:
-      out += value.boolean ? "true" : "false";
-      return;
-    case FactType::Int: {
-      char buffer[24];
-      out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value.number.integer).ptr);
-      return;
+/// Writes a case's canonical JSON (ValidatedCase::canonical_json) from its slots: mostly
+/// fragments rendered when the rule set loaded, copied by TextBuffer's inline appends.
+class CanonicalWriter {
+ public:
+  CanonicalWriter(const RuleSetModel& rules, SlotCase& c)
+      : facts_(rules.vocabulary.facts()), fragments_(json_fragments(rules)), c_(c),
+        out_(c.canonical) {}
+
+  void write() {
+    out_.clear();
+    out_ += "{\"patient\":";
+    mapping(fragments_.patient_order, 0, {});
+    out_ += ",\"scars\":[";
+    for (std::size_t i = 0; i < c_.ids.size(); ++i) {
+      if (i) out_ += ',';
+      mapping(fragments_.scar_order, c_.patient_slots + i * c_.scar_slots, c_.ids[i]);
     }
-    case FactType::Number:
-      append_json_number(out, value.number.real);
-      return;
-    case FactType::Enum:
-      append_json_string(out, decl.values[value.index]);
-      return;
-    case FactType::Set: {
-      out += '[';
-      bool first = true;
-      for (std::size_t i = 0; i < decl.values.size(); ++i) {
-        if (!(value.bits & (std::uint64_t{1} << i))) continue;
-        if (!first) out += ',';
-        first = false;
-        append_json_string(out, decl.values[i]);
+    out_ += "]}";
+  }
+
+ private:
+  /// One mapping's given facts, sorted by key; a scar's id among them where it sorts.
+  void mapping(const std::vector<FactId>& order, std::size_t base, std::string_view id) {
+    out_ += '{';
+    std::size_t comma = 0;  // how much of a member's leading comma to drop: all of the first's
+    for (FactId fact : order) {
+      if (fact == JsonFragments::kScarIdKey) {
+        out_ += std::string_view(",\"id\":").substr(comma ^ 1);
+        string(id);
+        comma = 1;
+        continue;
       }
-      out += ']';
+      const FactDecl& decl = facts_[fact];
+      if (!c_.given[base + decl.slot]) continue;
+      member(fact, decl, c_.slots[base + decl.slot], comma ^ 1);
+      comma = 1;
+    }
+    out_ += '}';
+  }
+
+  /// A given fact's member as the full validator writes it, without its first `skip`
+  /// characters (the comma before a mapping's first member).
+  void member(FactId fact, const FactDecl& decl, const Value& value, std::size_t skip) {
+    const auto fragment = [&](const std::string& text) {
+      out_ += std::string_view(text).substr(skip);
+    };
+    switch (decl.type) {
+      case FactType::Bool:
+        fragment(fragments_.fact_members[fact][value.boolean ? 1 : 0]);
+        return;
+      case FactType::Enum:
+        fragment(fragments_.fact_members[fact][value.index]);
+        return;
+      case FactType::Int: {
+        fragment(fragments_.fact_keys[fact]);
+        char buffer[24];
+        const char* const end =
+            std::to_chars(buffer, buffer + sizeof buffer, value.number.integer).ptr;
+        out_ += std::string_view(buffer, static_cast<std::size_t>(end - buffer));
+        return;
+      }
+      case FactType::Number: {
+        fragment(fragments_.fact_keys[fact]);
+        JsonNumberBuffer buffer;
+        out_ += json_number_text(value.number.real, buffer);
+        return;
+      }
+      case FactType::Set: {
+        fragment(fragments_.fact_keys[fact]);
+        out_ += '[';
+        bool first = true;
+        const std::vector<std::string>& words = fragments_.set_values[fact];
+        for (std::size_t i = 0; i < words.size(); ++i) {
+          if (!(value.bits & (std::uint64_t{1} << i))) continue;
+          if (!first) out_ += ',';
+          first = false;
+          out_ += words[i];
+        }
+        out_ += ']';
+        return;
+      }
+    }
+  }
+
+  /// A scar id: plain printable ASCII (the reader and slotter accept no other), so only a
+  /// quote or backslash needs escaping.
+  void string(std::string_view text) {
+    if (!json_string_needs_escape(text)) {
+      out_ += '"';
+      out_ += text;
+      out_ += '"';
       return;
     }
+    std::string escaped;
+    append_json_string(escaped, text);
+    out_ += escaped;
   }
-}
 
-/// One mapping's given facts, sorted by key; a scar's id among them where it sorts.
-void append_mapping(std::string& out, const RuleSetModel& rules, const JsonFragments& fragments,
-                    const std::vector<FactId>& order, const SlotCase& c, std::size_t base,
-                    std::string_view id) {
-  out += '{';
-  bool first = true;
-  for (FactId fact : order) {
-    if (fact == JsonFragments::kScarIdKey) {
-      out += first ? "\"id\":" : ",\"id\":";
-      append_json_string(out, id);
-      first = false;
-      continue;
-    }
-    const FactDecl& decl = rules.vocabulary.fact(fact);
-    if (!c.given[base + decl.slot]) continue;
-    if (!first) out += ',';
-    first = false;
-    out += fragments.fact_keys[fact];
-    append_canonical(out, decl, c.slots[base + decl.slot]);
-  }
-  out += '}';
-}
-
-void write_canonical(const RuleSetModel& rules, SlotCase& c) {
-  const JsonFragments& fragments = json_fragments(rules);
-  std::string& out = c.canonical;
-  out.clear();
-  out += "{\"patient\":";
-  append_mapping(out, rules, fragments, fragments.patient_order, c, 0, {});
-  out += ",\"scars\":[";
-  for (std::size_t i = 0; i < c.ids.size(); ++i) {
-    if (i) out += ',';
-    append_mapping(out, rules, fragments, fragments.scar_order, c,
-                   c.patient_slots + i * c.scar_slots, c.ids[i]);
-  }
-  out += "]}";
-}
+  const std::vector<FactDecl>& facts_;
+  const JsonFragments& fragments_;
+  const SlotCase& c_;
+  TextBuffer& out_;
+};
 
 }  // namespace
 
 bool slot_raw_case(const RawCase& raw, const RuleSetModel& rules, SlotCase& out) {
   if (!RawSlotter(rules, out).run(raw)) return false;
-  write_canonical(rules, out);
+  CanonicalWriter(rules, out).write();
   return true;
 }
 
@@ -526,7 +627,7 @@ bool read_case_fast(std::string_view text, const RuleSetModel& rules, const Case
                     SlotCase& out) {
   if (text.size() > options.max_bytes || options.max_nesting_depth < kDepthNeeded) return false;
   if (!FastReader(text, rules, out).read(options)) return false;
-  write_canonical(rules, out);
+  CanonicalWriter(rules, out).write();
   return true;
 }
 

@@ -106,7 +106,17 @@ std::shared_ptr<const JsonFragments> render(const RuleSetModel& rules) {
     fragments->facts.push_back("{" + member("fact", fact.name) + ",\"rules\":[");
     std::string key;
     append_json_string(key, fact.key);
-    fragments->fact_keys.push_back(key + ':');
+    const std::string member_key = ',' + key + ':';
+    fragments->fact_keys.push_back(member_key);
+    std::vector<std::string>& members = fragments->fact_members.emplace_back();
+    std::vector<std::string>& set_values = fragments->set_values.emplace_back();
+    if (fact.type == FactType::Bool) members = {member_key + "false", member_key + "true"};
+    for (const std::string& value : fact.values) {
+      std::string quoted;
+      append_json_string(quoted, value);
+      if (fact.type == FactType::Enum) members.push_back(member_key + quoted);
+      if (fact.type == FactType::Set) set_values.push_back(quoted);
+    }
   }
   set_key_orders(rules.vocabulary, *fragments);
   return fragments;

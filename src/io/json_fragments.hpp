@@ -27,8 +27,14 @@ struct JsonFragments {
   std::vector<std::string> aftercare;    ///< {"id":…,"text":…,"rule":
   std::vector<std::string> facts;        ///< {"fact":"patient.x","rules":[  by fact id
 
-  // The canonical JSON of a case (for its digest) lists each mapping's keys sorted.
-  std::vector<std::string> fact_keys;  ///< "key": by fact id
+  // The canonical JSON of a case (for its digest) lists each mapping's keys sorted. Its
+  // members are written from these, each after a comma (dropped for a mapping's first).
+  std::vector<std::string> fact_keys;  ///< ,"key": by fact id
+  /// By fact id: for a bool fact, its whole member when false and when true (,"key":false and
+  /// ,"key":true); for an enum fact, when it holds each declared value (,"key":"value").
+  std::vector<std::vector<std::string>> fact_members;
+  /// By fact id, for set facts: each declared value as a JSON string.
+  std::vector<std::vector<std::string>> set_values;
   std::vector<FactId> patient_order;   ///< patient facts by key
   /// Scar facts by key, with kScarIdKey where the scar's "id" sorts among them.
   std::vector<FactId> scar_order;

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace scarwise::internal {
 
@@ -10,6 +11,44 @@ namespace {
 
 /// 2^53: every integer below it in magnitude is exactly representable as a double.
 constexpr double kExactIntegerLimit = 9007199254740992.0;
+
+/// Writes `value` at `out` when it is a decimal of one to three places (31.2, -0.75, 1.125)
+/// between 0.01 and 10^12 in magnitude, exactly as std::to_chars would, and sets `end`; returns
+/// false for any other value. Measurements mostly look like this, and std::to_chars' search for
+/// the shortest form costs several times this.
+///
+/// Why the text is the same: a decimal of at most 15 significant digits that reads back to
+/// `value` is the only such decimal that does (DBL_DIG), so it is the shortest one, and in this
+/// range fixed notation is shorter than scientific, which std::to_chars would otherwise pick.
+bool short_decimal_text(double value, char* out, char*& end) {
+  const double magnitude = std::fabs(value);
+  if (!(magnitude >= 0.01 && magnitude < 1e12)) return false;
+  constexpr double kScales[] = {10, 100, 1000};
+  for (int places = 1; places <= 3; ++places) {
+    const double scale = kScales[places - 1];
+    // Below 10^15, so exact; and the division rounds once, as reading the decimal would.
+    const double digits = std::round(magnitude * scale);
+    if (digits / scale != magnitude) continue;
+    char text[24];
+    char* const text_end = std::to_chars(text, text + sizeof text, static_cast<std::int64_t>(digits)).ptr;
+    auto length = static_cast<int>(text_end - text);
+    if (value < 0) *out++ = '-';
+    if (length <= places) {  // 0.xy: zeros between the point and the digits
+      *out++ = '0';
+      *out++ = '.';
+      for (int i = length; i < places; ++i) *out++ = '0';
+    } else {
+      std::memcpy(out, text, static_cast<std::size_t>(length - places));
+      out += length - places;
+      *out++ = '.';
+    }
+    const int fraction_from = length <= places ? 0 : length - places;
+    std::memcpy(out, text + fraction_from, static_cast<std::size_t>(length - fraction_from));
+    end = out + (length - fraction_from);
+    return true;
+  }
+  return false;
+}
 
 bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
 
@@ -150,10 +189,13 @@ std::string_view json_number_text(double value, JsonNumberBuffer& buffer) {
   if (!std::isfinite(value)) return "null";
   char* const first = buffer.data();
   char* const last = first + buffer.size();
-  const auto result = std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit
-                          ? std::to_chars(first, last, static_cast<std::int64_t>(value))
-                          : std::to_chars(first, last, value);
-  return std::string_view(first, static_cast<std::size_t>(result.ptr - first));
+  char* end = nullptr;
+  if (std::trunc(value) == value && std::fabs(value) < kExactIntegerLimit) {
+    end = std::to_chars(first, last, static_cast<std::int64_t>(value)).ptr;
+  } else if (!short_decimal_text(value, first, end)) {
+    end = std::to_chars(first, last, value).ptr;
+  }
+  return std::string_view(first, static_cast<std::size_t>(end - first));
 }
 
 void append_json_number(std::string& out, double value) {

@@ -127,8 +127,14 @@ class CaseWriter {
     const double hi = decl.max ? std::min(*decl.max, lo + 200) : lo + 200;
     const double real = std::uniform_real_distribution<double>(lo, hi)(rng_);
     char buffer[64];
-    switch (pick(24)) {
+    switch (pick(28)) {
       case 0: std::snprintf(buffer, sizeof buffer, "%.3f", real); break;
+      // Around the number of digits a double holds exactly: 15 and fewer take the fast
+      // reader's exact division, more the full conversion.
+      case 9: std::snprintf(buffer, sizeof buffer, "%.15g", real); break;
+      case 10: std::snprintf(buffer, sizeof buffer, "%.16g", real); break;
+      case 11: std::snprintf(buffer, sizeof buffer, "%.6f", real); break;
+      case 12: std::snprintf(buffer, sizeof buffer, "%.12f", real / 1000); break;
       case 1: std::snprintf(buffer, sizeof buffer, "%.17g", real); break;
       case 2: std::snprintf(buffer, sizeof buffer, "%.2e", real); break;
       case 3: std::snprintf(buffer, sizeof buffer, "%.1E", real); break;

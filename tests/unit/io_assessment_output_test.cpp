@@ -1,6 +1,10 @@
 // The assessment JSON contract (DESIGN section 5) and the text report, from hand-built data.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <random>
 #include <catch2/catch.hpp>
 #include <scarwise/version.hpp>
 #include <vector>
@@ -207,6 +211,54 @@ TEST_CASE("JSON numbers are integers when whole, shortest round-trip otherwise",
   CHECK(std::stod(format_json_number(1.0 / 3.0)) == 1.0 / 3.0);
   CHECK(write_pretty_json(boost::json::object{}) == "{}\n");
   CHECK(write_pretty_json(boost::json::array{1, "a\"b"}) == "[\n  1,\n  \"a\\\"b\"\n]\n");
+}
+
+namespace {
+
+/// What std::to_chars writes for a double: the shortest text that reads back to it.
+std::string shortest_text(double value) {
+  char buffer[64];
+  return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+}  // namespace
+
+// Decimals of up to three places take a shortcut past std::to_chars; it must write the same.
+TEST_CASE("JSON numbers of a few decimal places print as std::to_chars prints them",
+          "[io][output]") {
+  std::mt19937_64 rng(7);
+  int compared = 0;
+  const auto check = [&](double value) {
+    if (std::trunc(value) == value) return;  // whole numbers print as integers
+    INFO(shortest_text(value));
+    REQUIRE(format_json_number(value) == shortest_text(value));
+    ++compared;
+  };
+  // Every decimal of one to three places near zero and around the ends of the shortcut's
+  // range (0.01 and 10^12), both signs.
+  for (long n = -200000; n <= 200000; ++n) {
+    for (const double scale : {10.0, 100.0, 1000.0}) check(static_cast<double>(n) / scale);
+  }
+  for (long n = 0; n < 20000; ++n) {
+    for (const double scale : {10.0, 100.0, 1000.0}) {
+      check((1e12 * scale - static_cast<double>(n)) / scale);
+      check(-(1e12 * scale + static_cast<double>(n)) / scale);
+    }
+  }
+  // Random decimals of every magnitude, and random doubles of every bit pattern.
+  for (int i = 0; i < 200000; ++i) {
+    const auto digits = static_cast<double>(rng() % 1000000000000000ULL);
+    check(digits / std::pow(10.0, static_cast<double>(rng() % 20)));
+    double any = 0;
+    const std::uint64_t bits = rng();
+    std::memcpy(&any, &bits, sizeof any);
+    if (std::isfinite(any)) check(any);
+  }
+  CHECK(compared > 1000000);
+  CHECK(format_json_number(0.005) == "0.005");
+  CHECK(format_json_number(-0.015) == "-0.015");
+  CHECK(format_json_number(31.2) == "31.2");
+  CHECK(format_json_number(0.0001) == "1e-04");
 }
 
 TEST_CASE("strings are escaped byte for byte as Boost.JSON escapes them", "[io][json]") {
