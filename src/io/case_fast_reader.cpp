@@ -65,6 +65,22 @@ bool ids_distinct(SlotCase& c) {
   return std::adjacent_find(c.sorted_ids.begin(), c.sorted_ids.end()) == c.sorted_ids.end();
 }
 
+/// Whether `n` bytes at `a` and `b` are equal; inline, since keys are a few bytes long and a
+/// call to memcmp costs more than comparing them.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, a, 8);
+    std::memcpy(&y, b, 8);
+    if (x != y) return false;
+  }
+  for (; n != 0; ++a, ++b, --n) {
+    if (*a != *b) return false;
+  }
+  return true;
+}
+
 /// Finds the facts a case's keys name, trying first the key that followed the previous one in
 /// the last case (SlotCase::key_after): one comparison instead of a hash lookup when cases
 /// list their keys alike.
@@ -83,16 +99,26 @@ class KeyGuesser {
   /// A mapping of `scope`'s facts begins.
   void start(Scope scope) { previous_ = facts_.size() + (scope == Scope::Patient ? 0 : 1); }
 
-  /// The key of the fact expected next in a mapping of `scope`'s facts, or an empty view.
-  std::string_view expected(Scope scope) const {
+  /// When the text at `p` (just past a key's opening quote) is the key of the fact expected
+  /// next in a mapping of `scope`'s facts, and its closing quote, that fact, which becomes the
+  /// previous one; else kNoFact. A declared key is plain, so it reads the same escaped or not.
+  FactId match_expected(Scope scope, const char* p, const char* end) {
     const FactId guess = c_.key_after[previous_];
-    if (guess >= facts_.size() || facts_[guess].scope != scope) return {};
-    return facts_[guess].key;
+    if (guess >= facts_.size() || facts_[guess].scope != scope) return kNoFact;
+    const std::string& key = facts_[guess].key;
+    if (static_cast<std::size_t>(end - p) <= key.size() || p[key.size()] != '"' ||
+        !same_bytes(p, key.data(), key.size())) {
+      return kNoFact;
+    }
+    previous_ = guess;
+    return guess;
   }
 
   std::optional<FactId> find(Scope scope, std::string_view key) {
     FactId& guess = c_.key_after[previous_];
-    if (guess >= facts_.size() || facts_[guess].scope != scope || facts_[guess].key != key) {
+    if (guess >= facts_.size() || facts_[guess].scope != scope ||
+        facts_[guess].key.size() != key.size() ||
+        !same_bytes(key.data(), facts_[guess].key.data(), key.size())) {
       const std::optional<FactId> found = vocabulary_.find(scope, key);
       if (!found) return std::nullopt;
       guess = *found;
@@ -123,7 +149,7 @@ class FastReader {
     max_scars_ = options.max_scars;
     bool patient = false;
     bool scars = false;
-    if (!object([&](std::string_view key) {
+    if (!object([&](std::string_view key, FactId) {
           if (key == "patient" && !patient) return patient = facts(Scope::Patient, 0);
           if (key == "scars" && !scars) return scars = scar_list();
           return false;  // an unknown or repeated key: the full reader names it
@@ -162,8 +188,9 @@ class FastReader {
     return true;
   }
 
-  /// `{ "key": value, ... }`, calling `member(key)` with the cursor before each value. In a
-  /// mapping of `facts_of`'s facts, each key is first compared with the one the guesser expects.
+  /// `{ "key": value, ... }`, calling `member(key, fact)` with the cursor before each value. In
+  /// a mapping of `facts_of`'s facts, each key is first compared with the one the guesser
+  /// expects: `fact` is that fact when it was, else kNoFact.
   template <typename Member>
   bool object(Member member, std::optional<Scope> facts_of = std::nullopt) {
     if (!take('{')) return false;
@@ -171,28 +198,20 @@ class FastReader {
     if (take('}')) return true;
     do {
       std::string_view key;
-      if (!(facts_of ? fact_key(*facts_of, key) : plain_string(key)) || !take(':') ||
-          !member(key)) {
+      FactId fact = kNoFact;
+      if (facts_of) {
+        skip_space();
+        if (p_ != end_ && *p_ == '"') fact = keys_.match_expected(*facts_of, p_ + 1, end_);
+      }
+      if (fact != kNoFact) {
+        key = std::string_view(p_ + 1, rules_.vocabulary.fact(fact).key.size());
+        p_ += key.size() + 2;
+      } else if (!plain_string(key)) {
         return false;
       }
+      if (!take(':') || !member(key, fact)) return false;
     } while (take(','));
     return take('}');
-  }
-
-  /// A key in a mapping of `scope`'s facts: compared with the key the guesser expects, which
-  /// (a declared fact key) is plain, else read as any plain string.
-  bool fact_key(Scope scope, std::string_view& out) {
-    skip_space();
-    const std::string_view expected = keys_.expected(scope);
-    const auto left = static_cast<std::size_t>(end_ - p_);
-    if (!expected.empty() && left > expected.size() + 1 && p_[0] == '"' &&
-        p_[expected.size() + 1] == '"' &&
-        std::memcmp(p_ + 1, expected.data(), expected.size()) == 0) {
-      out = std::string_view(p_ + 1, expected.size());
-      p_ += expected.size() + 2;
-      return true;
-    }
-    return plain_string(out);
   }
 
   bool scar_list() {
@@ -213,8 +232,8 @@ class FastReader {
     bool has_id = false;
     keys_.start(Scope::Scar);
     if (!object(
-            [&](std::string_view key) {
-              if (key != "id") return fact(Scope::Scar, base, key);
+            [&](std::string_view key, FactId matched) {
+              if (key != "id") return fact(Scope::Scar, base, key, matched);
               ++nodes_;
               return !has_id && (has_id = plain_string(id)) && !id.empty();
             },
@@ -228,11 +247,15 @@ class FastReader {
 
   bool facts(Scope scope, std::size_t base) {
     keys_.start(scope);
-    return object([&](std::string_view key) { return fact(scope, base, key); }, scope);
+    return object(
+        [&](std::string_view key, FactId matched) { return fact(scope, base, key, matched); },
+        scope);
   }
 
-  bool fact(Scope scope, std::size_t base, std::string_view key) {
-    const std::optional<FactId> id = keys_.find(scope, key);
+  /// The value of fact `key`, already found when `matched` is no kNoFact.
+  bool fact(Scope scope, std::size_t base, std::string_view key, FactId matched) {
+    const std::optional<FactId> id =
+        matched != kNoFact ? std::optional<FactId>(matched) : keys_.find(scope, key);
     if (!id) return false;
     const FactDecl& decl = rules_.vocabulary.fact(*id);
     std::uint8_t& given = out_.given[base + decl.slot];

@@ -84,6 +84,19 @@ class CaseWriter {
     close(']');
   }
 
+  /// A fact's key as written: mostly itself; sometimes one that only begins or ends like it,
+  /// or the same key with its first letter escaped (the same key to a JSON reader).
+  std::string key_text(const std::string& key) {
+    if (odd(0.01)) return key + "x";
+    if (odd(0.01)) return key.substr(0, key.size() - 1);
+    if (odd(0.01)) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(key[0]));
+      return escaped + key.substr(1);
+    }
+    return key;
+  }
+
   void facts(Scope scope, const std::string& id) {
     std::vector<std::string> members;
     if (!id.empty() && !odd(0.005)) members.push_back("\"id\":" + id);
@@ -91,7 +104,7 @@ class CaseWriter {
       if (decl.scope != scope) continue;
       if (!decl.required && odd(0.2)) continue;
       if (decl.required && odd(0.005)) continue;
-      members.push_back('"' + decl.key + "\":" + value(decl));
+      members.push_back('"' + key_text(decl.key) + "\":" + value(decl));
       if (odd(0.003)) members.push_back(members.back());  // a repeated key
     }
     if (odd(0.01)) members.push_back("\"no_such_fact\":true");
