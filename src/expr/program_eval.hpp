@@ -67,39 +67,53 @@ std::optional<Numeric> number(const ProgramCode& code, std::uint32_t index, cons
 /// conditions are a leaf or two, and a call per leaf cost more than the leaf.
 template <typename Env>
 [[gnu::always_inline]] inline Tri leaf(const ProgramCode& code, const Instr& instr, const Env& env) {
-  if (instr.code == Opcode::Constant) return instr.constant;
-  if (is_number_code(instr.code)) return Tri::Unknown;  // a number is no truth value
-  if (instr.code == Opcode::CompareNum) {
-    // Unknown when either side has no value: an unknown fact or a division by zero.
-    const std::optional<Numeric> left = number(code, code.operands[instr.first], env);
-    if (!left) return Tri::Unknown;
-    const std::optional<Numeric> right = number(code, code.operands[instr.first + 1], env);
-    if (!right) return Tri::Unknown;
-    return tri_of(holds(instr.cmp, compare_numeric(*left, *right)));
-  }
-  const Value& value = env.get(instr.fact);
-  if (instr.code == Opcode::Known) return tri_of(value.known());
   // An unknown value (or, defensively, one of another kind) settles nothing.
-  if (value.kind != instr.kind) return Tri::Unknown;
+  const auto fact_value = [&]() -> const Value* {
+    const Value& value = env.get(instr.fact);
+    return value.kind == instr.kind ? &value : nullptr;
+  };
   switch (instr.code) {
-    case Opcode::InMask:
-      return tri_of(in_mask(instr.mask, value) != instr.negate);
+    case Opcode::Constant:
+      return instr.constant;
+    case Opcode::Known:
+      return tri_of(env.get(instr.fact).known());
+    case Opcode::InMask: {
+      const Value* value = fact_value();
+      return value ? tri_of(in_mask(instr.mask, *value) != instr.negate) : Tri::Unknown;
+    }
     case Opcode::InList: {
+      const Value* value = fact_value();
+      if (!value) return Tri::Unknown;
       const Numeric* first = code.numbers.data() + instr.first;
       const bool found =
-          std::binary_search(first, first + instr.count, ordinal(value), numeric_less);
+          std::binary_search(first, first + instr.count, ordinal(*value), numeric_less);
       return tri_of(found != instr.negate);
     }
-    case Opcode::Compare:
-      return tri_of(holds(instr.cmp, compare_numeric(value.number, instr.number)));
+    case Opcode::Compare: {
+      const Value* value = fact_value();
+      if (!value) return Tri::Unknown;
+      return tri_of(holds(instr.cmp, compare_numeric(value->number, instr.number)));
+    }
     case Opcode::CompareFacts: {
+      const Value* value = fact_value();
+      if (!value) return Tri::Unknown;
       const Value& other = env.get(instr.other);
       if (other.kind != instr.kind) return Tri::Unknown;
-      return tri_of(compare_values(instr.cmp, value, other));
+      return tri_of(compare_values(instr.cmp, *value, other));
     }
-    case Opcode::Contains:
-      return tri_of((value.bits & instr.mask) != 0);
-    default:
+    case Opcode::Contains: {
+      const Value* value = fact_value();
+      return value ? tri_of((value->bits & instr.mask) != 0) : Tri::Unknown;
+    }
+    case Opcode::CompareNum: {
+      // Unknown when either side has no value: an unknown fact or a division by zero.
+      const std::optional<Numeric> left = number(code, code.operands[instr.first], env);
+      if (!left) return Tri::Unknown;
+      const std::optional<Numeric> right = number(code, code.operands[instr.first + 1], env);
+      if (!right) return Tri::Unknown;
+      return tri_of(holds(instr.cmp, compare_numeric(*left, *right)));
+    }
+    default:  // a number is no truth value; Not, And and Or are no leaves
       return Tri::Unknown;
   }
 }

@@ -171,6 +171,10 @@ class FastReader {
   }
 
   bool take(char c) {
+    if (p_ != end_ && *p_ == c) {  // compact JSON: no space to skip first
+      ++p_;
+      return true;
+    }
     skip_space();
     if (p_ == end_ || *p_ != c) return false;
     ++p_;
