@@ -66,7 +66,8 @@ std::optional<Numeric> number(const ProgramCode& code, std::uint32_t index, cons
 /// The truth of one instruction that is no Not, And or Or. Inlined into its callers: most
 /// conditions are a leaf or two, and a call per leaf cost more than the leaf.
 template <typename Env>
-[[gnu::always_inline]] inline Tri leaf(const ProgramCode& code, const Instr& instr, const Env& env) {
+[[gnu::always_inline]] inline Tri leaf(const ProgramCode& code, const Instr& instr,
+                                       const Env& env) {
   // An unknown value (or, defensively, one of another kind) settles nothing.
   const auto fact_value = [&]() -> const Value* {
     const Value& value = env.get(instr.fact);

@@ -38,9 +38,9 @@ constexpr std::int64_t kExactInDouble = std::int64_t{1} << 53;
 /// A decimal's digits fit in an unsigned 64-bit mantissa up to this many.
 constexpr std::size_t kMaxMantissaDigits = 19;
 /// The powers of ten a double holds exactly: 1e0 to 1e22.
-constexpr std::array<double, 23> kPowersOfTen = {
-    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr std::array<double, 23> kPowersOfTen = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 bool in_bounds(const FactDecl& decl, const Numeric& n) {
   return (!decl.min || compare_numeric(n, Numeric::of_real(*decl.min)) >= 0) &&
@@ -543,7 +543,9 @@ class RawSlotter {
 class CanonicalWriter {
  public:
   CanonicalWriter(const RuleSetModel& rules, SlotCase& c)
-      : facts_(rules.vocabulary.facts()), fragments_(json_fragments(rules)), c_(c),
+      : facts_(rules.vocabulary.facts()),
+        fragments_(json_fragments(rules)),
+        c_(c),
         out_(c.canonical) {}
 
   void write() {

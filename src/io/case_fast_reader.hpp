@@ -29,7 +29,7 @@ struct SlotCase {
   std::vector<std::uint8_t> given;     ///< indexed like `slots`: 1 when the case gave the fact
   std::vector<std::string_view> ids;   ///< each scar's id, a view of the case text
   std::vector<std::string_view> sorted_ids;  ///< scratch for the check that ids differ
-  TextBuffer canonical;                ///< ValidatedCase::canonical_json of the same case
+  TextBuffer canonical;                      ///< ValidatedCase::canonical_json of the same case
   /// The order keys came in last time: the fact after fact f (the scope's first fact at
   /// kPatientStart and kScarStart), tried before the vocabulary's hash lookup. Cases of one
   /// stream mostly list their keys alike, so a key is mostly found by one comparison.

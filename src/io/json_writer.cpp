@@ -1,5 +1,6 @@
 #include "io/json_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -24,27 +25,29 @@ bool short_decimal_text(double value, char* out, char*& end) {
   const double magnitude = std::fabs(value);
   if (!(magnitude >= 0.01 && magnitude < 1e12)) return false;
   constexpr double kScales[] = {10, 100, 1000};
+  // The fewest places that read back, so the last digit is no zero.
   for (int places = 1; places <= 3; ++places) {
     const double scale = kScales[places - 1];
-    // Below 10^15, so exact; and the division rounds once, as reading the decimal would.
+    // The digits are below 10^15, so exact; dividing them rounds once, as reading would.
     const double digits = std::round(magnitude * scale);
     if (digits / scale != magnitude) continue;
     char text[24];
-    char* const text_end = std::to_chars(text, text + sizeof text, static_cast<std::int64_t>(digits)).ptr;
-    auto length = static_cast<int>(text_end - text);
+    const char* const text_end =
+        std::to_chars(text, text + sizeof text, static_cast<std::int64_t>(digits)).ptr;
+    const int length = static_cast<int>(text_end - text);
+    const int whole = std::max(length - places, 0);  // digits before the point
     if (value < 0) *out++ = '-';
-    if (length <= places) {  // 0.xy: zeros between the point and the digits
+    if (whole == 0) {
       *out++ = '0';
       *out++ = '.';
       for (int i = length; i < places; ++i) *out++ = '0';
     } else {
-      std::memcpy(out, text, static_cast<std::size_t>(length - places));
-      out += length - places;
+      std::memcpy(out, text, static_cast<std::size_t>(whole));
+      out += whole;
       *out++ = '.';
     }
-    const int fraction_from = length <= places ? 0 : length - places;
-    std::memcpy(out, text + fraction_from, static_cast<std::size_t>(length - fraction_from));
-    end = out + (length - fraction_from);
+    std::memcpy(out, text + whole, static_cast<std::size_t>(length - whole));
+    end = out + (length - whole);
     return true;
   }
   return false;
