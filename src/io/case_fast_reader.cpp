@@ -564,18 +564,18 @@ class CanonicalWriter {
   /// One mapping's given facts, sorted by key; a scar's id among them where it sorts.
   void mapping(const std::vector<FactId>& order, std::size_t base, std::string_view id) {
     out_ += '{';
-    std::size_t comma = 0;  // how much of a member's leading comma to drop: all of the first's
+    std::size_t skip = 1;  // the first member is written without its leading comma
     for (FactId fact : order) {
       if (fact == JsonFragments::kScarIdKey) {
-        out_ += std::string_view(",\"id\":").substr(comma ^ 1);
+        out_ += std::string_view(",\"id\":").substr(skip);
         string(id);
-        comma = 1;
+        skip = 0;
         continue;
       }
       const FactDecl& decl = facts_[fact];
       if (!c_.given[base + decl.slot]) continue;
-      member(fact, decl, c_.slots[base + decl.slot], comma ^ 1);
-      comma = 1;
+      member(fact, decl, c_.slots[base + decl.slot], skip);
+      skip = 0;
     }
     out_ += '}';
   }
