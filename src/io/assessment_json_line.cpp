@@ -34,7 +34,7 @@ class LineWriter {
  private:
   void scar(const CompactScar& s) {
     out_ += "{\"id\":";
-    string(compact_.id(s));
+    append_json_string(out_, compact_.id(s));
     out_ += ",\"suitability\":\"";
     out_ += contract_name(s.suitability);
     out_ += s.complete ? "\",\"complete\":true" : "\",\"complete\":false";
@@ -65,18 +65,6 @@ class LineWriter {
     out_ += "],\"reasons\":[";
     list(s.reasons, [&](const ItemRef& ref) { out_ += rule(ref).reason; });
     out_ += "]}";
-  }
-
-  void string(std::string_view text) {
-    if (!json_string_needs_escape(text)) {
-      out_ += '"';
-      out_ += text;
-      out_ += '"';
-      return;
-    }
-    std::string escaped;
-    append_json_string(escaped, text);
-    out_ += escaped;
   }
 
   const JsonFragments::RuleParts& rule(const ItemRef& ref) const {

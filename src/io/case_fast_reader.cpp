@@ -41,6 +41,7 @@ constexpr std::size_t kMaxMantissaDigits = 19;
 constexpr std::array<double, 23> kPowersOfTen = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+static_assert(kMaxMantissaDigits < kPowersOfTen.size(), "every fraction has its power of ten");
 
 bool in_bounds(const FactDecl& decl, const Numeric& n) {
   return (!decl.min || compare_numeric(n, Numeric::of_real(*decl.min)) >= 0) &&
@@ -358,8 +359,7 @@ class FastReader {
       std::uint64_t exponent = 0;
       if (digits(exponent) == 0) return false;
     } else if (integer_digits + fraction_digits <= kMaxMantissaDigits &&
-               mantissa <= static_cast<std::uint64_t>(kExactInDouble) &&
-               fraction_digits < kPowersOfTen.size()) {
+               mantissa <= static_cast<std::uint64_t>(kExactInDouble)) {
       // Mantissa and power of ten are both exact doubles, so the division's one rounding gives
       // the double nearest the decimal, as the full reader's from_chars does.
       real = static_cast<double>(mantissa) / kPowersOfTen[fraction_digits];
@@ -568,7 +568,7 @@ class CanonicalWriter {
     for (FactId fact : order) {
       if (fact == JsonFragments::kScarIdKey) {
         out_ += std::string_view(",\"id\":").substr(skip);
-        string(id);
+        append_json_string(out_, id);
         skip = 0;
         continue;
       }
@@ -622,20 +622,6 @@ class CanonicalWriter {
         return;
       }
     }
-  }
-
-  /// A scar id: plain printable ASCII (the reader and slotter accept no other), so only a
-  /// quote or backslash needs escaping.
-  void string(std::string_view text) {
-    if (!json_string_needs_escape(text)) {
-      out_ += '"';
-      out_ += text;
-      out_ += '"';
-      return;
-    }
-    std::string escaped;
-    append_json_string(escaped, text);
-    out_ += escaped;
   }
 
   const std::vector<FactDecl>& facts_;

@@ -1,5 +1,7 @@
 #include "io/json_writer.hpp"
 
+#include "support/text_buffer.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -221,6 +223,18 @@ std::string format_json_number(double value) {
 
 void append_json_string(std::string& out, std::string_view text) {
   append_string_literal(out, boost::json::string_view(text.data(), text.size()));
+}
+
+void append_json_string(TextBuffer& out, std::string_view text) {
+  if (!json_string_needs_escape(text)) {
+    out += '"';
+    out += text;
+    out += '"';
+    return;
+  }
+  std::string escaped;
+  append_json_string(escaped, text);
+  out += escaped;
 }
 
 std::string write_pretty_json(const boost::json::value& value) {

@@ -10,6 +10,8 @@
 
 namespace scarwise::internal {
 
+class TextBuffer;
+
 /// A number as JSON text: integral values that a double holds exactly print as integers
 /// ("3", not "3.0"), anything else in the shortest form that reads back to the same double
 /// ("1.5", "0.1"). Locale-independent. Non-finite values (never produced by scarwise) print as
@@ -29,6 +31,8 @@ bool json_string_needs_escape(std::string_view text);
 
 /// Appends `text` as a JSON string literal, escaped as Boost.JSON's serializer escapes it.
 void append_json_string(std::string& out, std::string_view text);
+/// The same into a TextBuffer: a plain string by three inline appends, without a temporary.
+void append_json_string(TextBuffer& out, std::string_view text);
 
 /// `value` pretty-printed: two-space indentation, one member or element per line, ": " after
 /// keys, "[]" and "{}" for empty containers, strings escaped as Boost.JSON escapes them, and a
