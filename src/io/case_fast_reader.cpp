@@ -4,6 +4,7 @@
 #include "io/json_fragments.hpp"
 #include "io/json_writer.hpp"
 #include "load/scalar_values.hpp"
+#include "support/same_bytes.hpp"
 #include "support/text_buffer.hpp"
 
 #include <algorithm>
@@ -64,22 +65,6 @@ bool ids_distinct(SlotCase& c) {
   c.sorted_ids.assign(ids.begin(), ids.end());
   std::sort(c.sorted_ids.begin(), c.sorted_ids.end());
   return std::adjacent_find(c.sorted_ids.begin(), c.sorted_ids.end()) == c.sorted_ids.end();
-}
-
-/// Whether `n` bytes at `a` and `b` are equal; inline, since keys are a few bytes long and a
-/// call to memcmp costs more than comparing them.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) {
-  for (; n >= 8; a += 8, b += 8, n -= 8) {
-    std::uint64_t x = 0;
-    std::uint64_t y = 0;
-    std::memcpy(&x, a, 8);
-    std::memcpy(&y, b, 8);
-    if (x != y) return false;
-  }
-  for (; n != 0; ++a, ++b, --n) {
-    if (*a != *b) return false;
-  }
-  return true;
 }
 
 /// Finds the facts a case's keys name, trying first the key that followed the previous one in

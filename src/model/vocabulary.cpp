@@ -1,5 +1,7 @@
 #include "model/vocabulary.hpp"
 
+#include "support/same_bytes.hpp"
+
 namespace scarwise::internal {
 
 const char* to_string(FactType type) noexcept {
@@ -15,7 +17,11 @@ const char* to_string(FactType type) noexcept {
 
 int FactDecl::value_index(std::string_view value) const {
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (values[i] == value) return static_cast<int>(i);
+    const std::string& candidate = values[i];
+    if (candidate.size() == value.size() &&
+        same_bytes(candidate.data(), value.data(), value.size())) {
+      return static_cast<int>(i);
+    }
   }
   return -1;
 }
