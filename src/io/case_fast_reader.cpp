@@ -221,6 +221,7 @@ class FastReader {
     std::string_view id;
     bool has_id = false;
     keys_.start(Scope::Scar);
+    given_in_scope_[static_cast<std::size_t>(Scope::Scar)] = 0;
     if (!object(
             [&](std::string_view key, FactId matched) {
               if (key != "id") return fact(Scope::Scar, base, key, matched);
@@ -251,6 +252,7 @@ class FastReader {
     std::uint8_t& given = out_.given[base + decl.slot];
     if (given) return false;  // E-CASE-DUPLICATE-KEY
     given = 1;
+    ++given_in_scope_[static_cast<std::size_t>(scope)];
     ++nodes_;
     skip_space();
     return value(decl, out_.slots[base + decl.slot]);
@@ -392,7 +394,11 @@ class FastReader {
   }
 
   /// Omitted facts take their default; a required one is missing (E-CASE-MISSING-REQUIRED).
+  /// A mapping that gave every fact of its scope (each at most once) has nothing to complete.
   bool complete_scope(Scope scope, std::size_t base) {
+    if (given_in_scope_[static_cast<std::size_t>(scope)] == rules_.vocabulary.slot_count(scope)) {
+      return true;
+    }
     for (const FactDecl& decl : rules_.vocabulary.facts()) {
       if (decl.scope != scope || out_.given[base + decl.slot]) continue;
       if (decl.required) return false;
@@ -407,6 +413,8 @@ class FastReader {
   SlotCase& out_;
   std::size_t max_scars_ = 0;
   std::size_t nodes_ = 0;
+  /// Facts given in the patient's mapping and in the current scar's, by Scope.
+  std::size_t given_in_scope_[2] = {0, 0};
   KeyGuesser keys_{rules_.vocabulary, out_};
 };
 
@@ -456,6 +464,8 @@ class RawSlotter {
       if (given || !convert(decl, fact.value, out_.slots[base + decl.slot])) return false;
       given = 1;
     }
+    // Every fact of the scope given (each once, as checked above): nothing to complete.
+    if (facts.facts.size() == rules_.vocabulary.slot_count(scope)) return true;
     for (const FactDecl& decl : rules_.vocabulary.facts()) {
       if (decl.scope != scope || out_.given[base + decl.slot]) continue;
       if (decl.required) return false;
