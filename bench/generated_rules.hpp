@@ -94,32 +94,28 @@ class GeneratedRuleSet {
 
   /// One patient with one scar, every fact given.
   Case complete_case() const {
-    Case c;
-    FactSet patient = c.patient();
-    FactSet scar = c.add_scar("site-0");
-    for (const Fact& fact : facts_) {
-      FactSet& facts = fact.patient ? patient : scar;
-      switch (fact.type) {
-        case Type::boolean:
-          facts.set(fact.key, fact.bool_value);
-          break;
-        case Type::integer:
-          facts.set(fact.key, fact.int_value);
-          break;
-        case Type::enumeration:
-          facts.set(fact.key, value_name(fact.int_value));
-          break;
-        case Type::set: {
-          std::vector<std::string> members;
-          for (int v = 0; v < kValues; ++v) {
-            if (fact.members & (1u << v)) members.push_back(value_name(v));
-          }
-          facts.set(fact.key, std::move(members));
-          break;
-        }
-      }
+    return make_case([](const Fact& fact) {
+      return FactValues{fact.bool_value, fact.int_value, fact.members};
+    });
+  }
+
+  /// `count` cases like complete_case(), each value drawn from `seed` instead: a stream of
+  /// different patients, where complete_case() evaluated again and again takes the same branches
+  /// through the same rules every time, which the processor learns for a small rule set.
+  std::vector<Case> varied_cases(int count, std::uint32_t seed = 2) const {
+    std::mt19937 random(seed);
+    const auto pick = [&](int n) {
+      return static_cast<int>(random() % static_cast<std::uint32_t>(n));
+    };
+    std::vector<Case> cases;
+    for (int k = 0; k < count; ++k) {
+      cases.push_back(make_case([&](const Fact& fact) {
+        const int value = fact.type == Type::integer ? kIntMin + pick(kIntMax - kIntMin + 1)
+                                                     : pick(kValues);
+        return FactValues{pick(2) == 0, value, static_cast<std::uint32_t>(pick(1 << kValues))};
+      }));
     }
-    return c;
+    return cases;
   }
 
   static constexpr int kRulesPerFile = 1000;
@@ -139,6 +135,44 @@ class GeneratedRuleSet {
     std::string text;
     bool value;
   };
+  /// A case's value of one fact, read as its type says.
+  struct FactValues {
+    bool bool_value = false;
+    int int_value = 0;  // an int fact's value, or an enum fact's value index
+    std::uint32_t members = 0;
+  };
+
+  /// One patient with one scar, each fact given the value `value_of(fact)` says.
+  template <typename ValueOf>
+  Case make_case(ValueOf value_of) const {
+    Case c;
+    FactSet patient = c.patient();
+    FactSet scar = c.add_scar("site-0");
+    for (const Fact& fact : facts_) {
+      FactSet& facts = fact.patient ? patient : scar;
+      const FactValues value = value_of(fact);
+      switch (fact.type) {
+        case Type::boolean:
+          facts.set(fact.key, value.bool_value);
+          break;
+        case Type::integer:
+          facts.set(fact.key, value.int_value);
+          break;
+        case Type::enumeration:
+          facts.set(fact.key, value_name(value.int_value));
+          break;
+        case Type::set: {
+          std::vector<std::string> members;
+          for (int v = 0; v < kValues; ++v) {
+            if (value.members & (1u << v)) members.push_back(value_name(v));
+          }
+          facts.set(fact.key, std::move(members));
+          break;
+        }
+      }
+    }
+    return c;
+  }
 
   static constexpr int kValues = 8;  // values of every enum and set fact
   static constexpr int kIntMin = 0;
