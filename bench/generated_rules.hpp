@@ -104,15 +104,14 @@ class GeneratedRuleSet {
   /// through the same rules every time, which the processor learns for a small rule set.
   std::vector<Case> varied_cases(int count, std::uint32_t seed = 2) const {
     std::mt19937 random(seed);
-    const auto pick = [&](int n) {
-      return static_cast<int>(random() % static_cast<std::uint32_t>(n));
-    };
     std::vector<Case> cases;
     for (int k = 0; k < count; ++k) {
       cases.push_back(make_case([&](const Fact& fact) {
-        const int value = fact.type == Type::integer ? kIntMin + pick(kIntMax - kIntMin + 1)
-                                                     : pick(kValues);
-        return FactValues{pick(2) == 0, value, static_cast<std::uint32_t>(pick(1 << kValues))};
+        const int value = fact.type == Type::integer
+                              ? kIntMin + pick(random, kIntMax - kIntMin + 1)
+                              : pick(random, kValues);
+        return FactValues{pick(random, 2) == 0, value,
+                          static_cast<std::uint32_t>(pick(random, 1 << kValues))};
       }));
     }
     return cases;
@@ -189,7 +188,10 @@ class GeneratedRuleSet {
   }
 
   /// A number in [0, n), the same on every standard library (unlike the distributions).
-  int pick(int n) { return static_cast<int>(random_() % static_cast<std::uint32_t>(n)); }
+  static int pick(std::mt19937& random, int n) {
+    return static_cast<int>(random() % static_cast<std::uint32_t>(n));
+  }
+  int pick(int n) { return pick(random_, n); }
 
   Fact make_fact(int i) {
     static const char* const kKinds[] = {"flag", "level", "kind", "tags"};

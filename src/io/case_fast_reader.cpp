@@ -67,6 +67,20 @@ bool ids_distinct(SlotCase& c) {
   return std::adjacent_find(c.sorted_ids.begin(), c.sorted_ids.end()) == c.sorted_ids.end();
 }
 
+/// Gives the facts of `scope` that a mapping at `base` omitted their default; false when one
+/// of them is required (E-CASE-MISSING-REQUIRED, for the full reader to report). `given` facts
+/// of the scope were given, each once: when that is all of them there is nothing to walk.
+bool complete_scope(const Vocabulary& vocabulary, SlotCase& c, Scope scope, std::size_t base,
+                    std::size_t given) {
+  if (given == vocabulary.slot_count(scope)) return true;
+  for (const FactDecl& decl : vocabulary.facts()) {
+    if (decl.scope != scope || c.given[base + decl.slot]) continue;
+    if (decl.required) return false;
+    if (decl.default_value) c.slots[base + decl.slot] = *decl.default_value;
+  }
+  return true;
+}
+
 /// Finds the facts a case's keys name, trying first the key that followed the previous one in
 /// the last case (SlotCase::key_after): one comparison instead of a hash lookup when cases
 /// list their keys alike.
@@ -393,18 +407,9 @@ class FastReader {
     return true;
   }
 
-  /// Omitted facts take their default; a required one is missing (E-CASE-MISSING-REQUIRED).
-  /// A mapping that gave every fact of its scope (each at most once) has nothing to complete.
   bool complete_scope(Scope scope, std::size_t base) {
-    if (given_in_scope_[static_cast<std::size_t>(scope)] == rules_.vocabulary.slot_count(scope)) {
-      return true;
-    }
-    for (const FactDecl& decl : rules_.vocabulary.facts()) {
-      if (decl.scope != scope || out_.given[base + decl.slot]) continue;
-      if (decl.required) return false;
-      if (decl.default_value) out_.slots[base + decl.slot] = *decl.default_value;
-    }
-    return true;
+    return internal::complete_scope(rules_.vocabulary, out_, scope, base,
+                                    given_in_scope_[static_cast<std::size_t>(scope)]);
   }
 
   const char* p_;
@@ -464,14 +469,7 @@ class RawSlotter {
       if (given || !convert(decl, fact.value, out_.slots[base + decl.slot])) return false;
       given = 1;
     }
-    // Every fact of the scope given (each once, as checked above): nothing to complete.
-    if (facts.facts.size() == rules_.vocabulary.slot_count(scope)) return true;
-    for (const FactDecl& decl : rules_.vocabulary.facts()) {
-      if (decl.scope != scope || out_.given[base + decl.slot]) continue;
-      if (decl.required) return false;
-      if (decl.default_value) out_.slots[base + decl.slot] = *decl.default_value;
-    }
-    return true;
+    return complete_scope(rules_.vocabulary, out_, scope, base, facts.facts.size());
   }
 
   static bool convert(const FactDecl& decl, const FactValue& value, Value& slot) {
